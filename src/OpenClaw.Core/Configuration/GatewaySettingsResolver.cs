@@ -1,0 +1,161 @@
+using System;
+using System.IO;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using OpenClaw.Core.Errors;
+
+namespace OpenClaw.Core.Configuration
+{
+    /// <summary>What the user passed explicitly; null means "not given".</summary>
+    public sealed class GatewaySettingsRequest
+    {
+        public string? Url { get; set; }
+        public string? Token { get; set; }
+        public string? Password { get; set; }
+        public string? StateDirectory { get; set; }
+    }
+
+    /// <summary>
+    /// Resolves the gateway the way the openclaw CLI does: explicit parameters, then the environment variables the
+    /// CLI honours, then openclaw.json, then ws://127.0.0.1:18789. One deliberate rule from the CLI is kept: an
+    /// explicit URL takes credentials only from explicit parameters, so a local gateway's token is never sent to a
+    /// URL the user typed.
+    /// </summary>
+    public sealed class GatewaySettingsResolver
+    {
+        public const int DefaultPort = 18789;
+
+        private readonly Func<string, string?> _env;
+        private readonly string _home;
+
+        public GatewaySettingsResolver(Func<string, string?> environment, string homeDirectory)
+        {
+            _env = environment;
+            _home = homeDirectory;
+        }
+
+        public static GatewaySettingsResolver ForCurrentProcess() =>
+            new GatewaySettingsResolver(Environment.GetEnvironmentVariable,
+                Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+
+        public GatewaySettings Resolve(GatewaySettingsRequest request)
+        {
+            var stateDir = ResolveStateDirectory(request.StateDirectory);
+            var configPath = NonEmpty(_env("OPENCLAW_CONFIG_PATH")) ?? Path.Combine(stateDir, "openclaw.json");
+            var config = File.Exists(configPath) ? ReadConfig(configPath) : null;
+            var gateway = config?["gateway"] as JObject;
+            var remote = string.Equals((string?)gateway?["mode"], "remote", StringComparison.OrdinalIgnoreCase)
+                ? gateway?["remote"] as JObject
+                : null;
+
+            string urlText;
+            string urlSource;
+            JObject? configAuth = gateway?["auth"] as JObject;
+            if (NonEmpty(request.Url) is { } explicitUrl)
+            {
+                (urlText, urlSource) = (explicitUrl, "-Url");
+            }
+            else if (NonEmpty(_env("OPENCLAW_GATEWAY_URL")) is { } envUrl)
+            {
+                (urlText, urlSource) = (envUrl, "OPENCLAW_GATEWAY_URL");
+            }
+            else if (NonEmpty(_env("OPENCLAW_GATEWAY_PORT")) is { } envPort)
+            {
+                (urlText, urlSource) = (LoopbackUrl(ParsePort(envPort, "OPENCLAW_GATEWAY_PORT")), "OPENCLAW_GATEWAY_PORT");
+            }
+            else if (NonEmpty((string?)remote?["url"]) is { } remoteUrl)
+            {
+                (urlText, urlSource) = (remoteUrl, configPath + " (gateway.remote.url)");
+                configAuth = remote;
+            }
+            else if (gateway?["port"] is JToken portToken && portToken.Type != JTokenType.Null)
+            {
+                (urlText, urlSource) = (LoopbackUrl(ParsePort(portToken.ToString(), configPath + " gateway.port")), configPath + " (gateway.port)");
+            }
+            else
+            {
+                (urlText, urlSource) = (LoopbackUrl(DefaultPort), "default");
+            }
+
+            var credential = ResolveCredential(request, urlSource == "-Url", configAuth, configPath);
+            return new GatewaySettings(ParseUrl(urlText, urlSource), urlSource, credential, stateDir, configPath, config != null);
+        }
+
+        private GatewayCredential? ResolveCredential(GatewaySettingsRequest request, bool explicitUrl, JObject? configAuth, string configPath)
+        {
+            if (NonEmpty(request.Token) is { } token) return new GatewayCredential(GatewayCredentialKind.Token, token, "-Token");
+            if (NonEmpty(request.Password) is { } pw) return new GatewayCredential(GatewayCredentialKind.Password, pw, "-Password");
+            if (explicitUrl) return null;
+            if (NonEmpty(_env("OPENCLAW_GATEWAY_TOKEN")) is { } envToken)
+                return new GatewayCredential(GatewayCredentialKind.Token, envToken, "OPENCLAW_GATEWAY_TOKEN");
+            if (NonEmpty(_env("OPENCLAW_GATEWAY_PASSWORD")) is { } envPw)
+                return new GatewayCredential(GatewayCredentialKind.Password, envPw, "OPENCLAW_GATEWAY_PASSWORD");
+            if (NonEmpty((string?)configAuth?["token"]) is { } cfgToken)
+                return new GatewayCredential(GatewayCredentialKind.Token, cfgToken, configPath);
+            if (NonEmpty((string?)configAuth?["password"]) is { } cfgPw)
+                return new GatewayCredential(GatewayCredentialKind.Password, cfgPw, configPath);
+            return null;
+        }
+
+        /// <summary>OPENCLAW_STATE_DIR (or its old name), else ~/.openclaw, else the first legacy folder that exists.</summary>
+        public string ResolveStateDirectory(string? explicitDirectory)
+        {
+            if (NonEmpty(explicitDirectory) is { } dir) return Path.GetFullPath(dir);
+            if (NonEmpty(_env("OPENCLAW_STATE_DIR")) is { } env) return Path.GetFullPath(env);
+            if (NonEmpty(_env("CLAWDBOT_STATE_DIR")) is { } legacyEnv) return Path.GetFullPath(legacyEnv);
+            var preferred = Path.Combine(_home, ".openclaw");
+            if (Directory.Exists(preferred)) return preferred;
+            foreach (var legacy in new[] { ".clawdbot", ".moldbot", ".moltbot" })
+            {
+                var candidate = Path.Combine(_home, legacy);
+                if (Directory.Exists(candidate)) return candidate;
+            }
+            return preferred;
+        }
+
+        private static JObject ReadConfig(string path)
+        {
+            try
+            {
+                // openclaw.json is JSON5-flavoured; Newtonsoft reads comments, unquoted keys and trailing commas.
+                // A UTF-8 BOM (upstream #100289, written by Windows PowerShell 5.1) is skipped by the reader.
+                var text = File.ReadAllText(path);
+                return JObject.Parse(text, new JsonLoadSettings { CommentHandling = CommentHandling.Ignore });
+            }
+            catch (JsonException e)
+            {
+                throw new OpenClawException(ErrorIds.ConfigInvalid, OpenClawErrorKind.InvalidData,
+                    $"The OpenClaw config file '{path}' is not valid JSON: {e.Message}",
+                    "Fix the file, or pass -Url and -Token explicitly.", path, e);
+            }
+            catch (IOException e)
+            {
+                throw new OpenClawException(ErrorIds.ConfigInvalid, OpenClawErrorKind.InvalidData,
+                    $"The OpenClaw config file '{path}' cannot be read: {e.Message}", null, path, e);
+            }
+        }
+
+        private static int ParsePort(string text, string source)
+        {
+            if (int.TryParse(text.Trim(), out var port) && port > 0 && port < 65536) return port;
+            throw new OpenClawException(ErrorIds.InvalidGatewayUrl, OpenClawErrorKind.InvalidArgument,
+                $"The gateway port '{text}' from {source} is not a port number (1-65535).", null, text);
+        }
+
+        public static Uri ParseUrl(string text, string source)
+        {
+            if (Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri)
+                && (uri.Scheme == "ws" || uri.Scheme == "wss") && !string.IsNullOrEmpty(uri.Host))
+            {
+                return uri;
+            }
+            throw new OpenClawException(ErrorIds.InvalidGatewayUrl, OpenClawErrorKind.InvalidArgument,
+                $"The gateway URL '{text}' from {source} is not a ws:// or wss:// URL.",
+                "Pass a URL such as ws://127.0.0.1:18789 or wss://gateway.example:443.", text);
+        }
+
+        private static string LoopbackUrl(int port) => "ws://127.0.0.1:" + port;
+
+        private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+    }
+}

@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json.Linq;
+using OpenClaw.Core.Errors;
+using OpenClaw.Core.Protocol;
+using OpenClaw.Core.Transport;
+
+namespace OpenClaw.Core.Devices
+{
+    /// <summary>The typed <c>device.*</c> RPCs. Parameter objects carry only schema keys: the gateway's schemas
+    /// reject any extra property.</summary>
+    public sealed class DevicePairingClient
+    {
+        private readonly GatewayConnection _connection;
+
+        public DevicePairingClient(GatewayConnection connection)
+        {
+            _connection = connection;
+        }
+
+        public async Task<DevicePairingSnapshot> ListAsync(CancellationToken cancellation)
+        {
+            var payload = await _connection.RequestAsync("device.pair.list", new JObject(), null, cancellation).ConfigureAwait(false);
+            try
+            {
+                return DevicePairingSnapshot.FromListPayload(payload);
+            }
+            catch (FormatException e)
+            {
+                throw new OpenClawException(ErrorIds.ProtocolError, OpenClawErrorKind.ProtocolError, e.Message, null, _connection.Url.ToString(), e);
+            }
+        }
+
+        /// <summary>
+        /// Rotates a role token. On 2026.2.19 and earlier the given scopes also REPLACE the device's approved scopes,
+        /// so callers must pass the full set they want to keep. The new token comes back in plaintext on 2.x (and on
+        /// 9.x only for the caller's own device); it is returned to the caller and never logged.
+        /// </summary>
+        public async Task<TokenRotation> RotateTokenAsync(string deviceId, string role, IReadOnlyList<string> scopes, CancellationToken cancellation)
+        {
+            var parameters = new JObject
+            {
+                ["deviceId"] = deviceId,
+                ["role"] = role,
+                ["scopes"] = new JArray(scopes.Cast<object>().ToArray()),
+            };
+            var payload = await _connection.RequestAsync("device.token.rotate", parameters, deviceId, cancellation).ConfigureAwait(false) as JObject;
+            return new TokenRotation(
+                HelloOk.Strings(payload?["scopes"]).ToList(),
+                (string?)payload?["token"],
+                Time.FromMs(payload?["rotatedAtMs"]));
+        }
+
+        public Task ApproveAsync(string requestId, CancellationToken cancellation) =>
+            _connection.RequestAsync("device.pair.approve", new JObject { ["requestId"] = requestId }, requestId, cancellation);
+
+        public Task RejectAsync(string requestId, CancellationToken cancellation) =>
+            _connection.RequestAsync("device.pair.reject", new JObject { ["requestId"] = requestId }, requestId, cancellation);
+    }
+
+    /// <summary>The result of a rotate. <see cref="Token"/> is internal so it cannot reach PowerShell output.</summary>
+    public sealed class TokenRotation
+    {
+        public TokenRotation(IReadOnlyList<string> scopes, string? token, DateTimeOffset? rotatedAt)
+        {
+            Scopes = scopes;
+            Token = token;
+            RotatedAt = rotatedAt;
+        }
+
+        public IReadOnlyList<string> Scopes { get; }
+
+        internal string? Token { get; }
+
+        public DateTimeOffset? RotatedAt { get; }
+
+        public override string ToString() => $"rotated [{string.Join(",", Scopes)}]";
+    }
+}

@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Newtonsoft.Json.Linq;
+using OpenClaw.Core.Protocol;
+
+namespace OpenClaw.Core.Devices
+{
+    /// <summary>
+    /// A pending pairing request. For a paired device (<see cref="IsRepair"/>) it is the scope-upgrade request that
+    /// the "pairing required" loop creates; its <see cref="Scopes"/> are only what that one connect asked for.
+    /// </summary>
+    public sealed class PendingDeviceRequest
+    {
+        /// <summary>OpenClaw prunes requests older than this (PENDING_TTL_MS, 2026.2.x and 2026.9.x).</summary>
+        public static readonly TimeSpan TimeToLive = TimeSpan.FromMinutes(5);
+
+        public string RequestId { get; set; } = "";
+        public string DeviceId { get; set; } = "";
+        public string? DisplayName { get; set; }
+        public string? Platform { get; set; }
+        public string? ClientId { get; set; }
+        public string? ClientMode { get; set; }
+        public string? Role { get; set; }
+        public IReadOnlyList<string> Roles { get; set; } = Array.Empty<string>();
+        public IReadOnlyList<string> Scopes { get; set; } = Array.Empty<string>();
+        public bool IsRepair { get; set; }
+        public bool Silent { get; set; }
+        public DateTimeOffset? RequestedAt { get; set; }
+
+        public DateTimeOffset? ExpiresAt => RequestedAt + TimeToLive;
+
+        public static PendingDeviceRequest FromJson(JObject json) => new PendingDeviceRequest
+        {
+            RequestId = (string?)json["requestId"] ?? "",
+            DeviceId = (string?)json["deviceId"] ?? "",
+            DisplayName = (string?)json["displayName"],
+            Platform = (string?)json["platform"],
+            ClientId = (string?)json["clientId"],
+            ClientMode = (string?)json["clientMode"],
+            Role = (string?)json["role"],
+            Roles = HelloOk.Strings(json["roles"]).ToList(),
+            Scopes = HelloOk.Strings(json["scopes"]).ToList(),
+            IsRepair = (bool?)json["isRepair"] ?? false,
+            Silent = (bool?)json["silent"] ?? false,
+            RequestedAt = Time.FromMs(json["ts"]),
+        };
+
+        public bool IsFor(string role) => Role == role || Roles.Contains(role);
+    }
+}

@@ -1,0 +1,96 @@
+using System;
+using Newtonsoft.Json.Linq;
+using OpenClaw.Core.Errors;
+
+namespace OpenClaw.Core.Protocol
+{
+    /// <summary>
+    /// The one place that turns what a gateway says (error frames, close codes) into the module's error ids.
+    /// Gateway messages are quoted: they never contain secrets (observed on 2026.2.19 and 2026.9.6).
+    /// </summary>
+    public static class GatewayErrorMap
+    {
+        /// <summary>Maps a <c>res</c> frame's <c>error</c> object.</summary>
+        /// <param name="operation">What was being done, e.g. "connect" or "device.token.rotate".</param>
+        public static OpenClawException FromErrorFrame(JObject? error, string operation, object? target)
+        {
+            var code = (string?)error?["code"] ?? "";
+            var message = (string?)error?["message"] ?? "(no message)";
+            var details = error?["details"] as JObject;
+            var detailCode = (string?)details?["code"] ?? "";
+            var prefix = $"The gateway refused {operation}: {message}";
+
+            if (code == "NOT_PAIRED" || detailCode == "PAIRING_REQUIRED" || message.StartsWith("pairing required", StringComparison.Ordinal))
+            {
+                var requestId = (string?)details?["requestId"];
+                var action = requestId != null
+                    ? $"Approve the request from a device that holds operator.pairing: openclaw devices approve {requestId}"
+                    : "Approve this device's pending pairing request (openclaw devices list, then openclaw devices approve <requestId>).";
+                return new OpenClawException(ErrorIds.PairingRequired, OpenClawErrorKind.PermissionDenied,
+                    prefix + (requestId != null ? $" (request {requestId})." : "."), action, target) { RequestId = requestId };
+            }
+            if (code == "UNAVAILABLE")
+            {
+                // 2026.9.x opens its port a few seconds before it accepts connects ("gateway starting; retry shortly").
+                return new OpenClawException(ErrorIds.GatewayUnavailable, OpenClawErrorKind.ResourceBusy, prefix,
+                    "Wait for the gateway to finish starting, then run the command again.", target);
+            }
+            if (message.IndexOf("device token mismatch", StringComparison.Ordinal) >= 0)
+            {
+                return new OpenClawException(ErrorIds.DeviceTokenMismatch, OpenClawErrorKind.AuthenticationError, prefix,
+                    "The cached device token was rotated or revoked. Connect with the gateway token (-Token or OPENCLAW_GATEWAY_TOKEN) instead.", target);
+            }
+            if (message.IndexOf("protocol mismatch", StringComparison.Ordinal) >= 0 || detailCode == "PROTOCOL_MISMATCH")
+            {
+                var expected = (string?)details?["expectedProtocol"]?.ToString();
+                return new OpenClawException(ErrorIds.ProtocolMismatch, OpenClawErrorKind.ProtocolError,
+                    prefix + (expected != null ? $" (the gateway speaks protocol {expected}; the module speaks {ConnectRequest.MinProtocol}-{ConnectRequest.MaxProtocol})." : "."),
+                    "Use a gateway release this module supports (2026.2.x or 2026.9.x).", target);
+            }
+            if (message.IndexOf("signature", StringComparison.OrdinalIgnoreCase) >= 0 && message.IndexOf("device", StringComparison.Ordinal) >= 0)
+            {
+                return new OpenClawException(ErrorIds.DeviceSignatureInvalid, OpenClawErrorKind.AuthenticationError, prefix,
+                    "Check that this machine's clock is within two minutes of the gateway's and that the identity file is intact.", target);
+            }
+            if (message.StartsWith("unauthorized", StringComparison.Ordinal) || code == "UNAUTHORIZED")
+            {
+                return new OpenClawException(ErrorIds.AuthenticationFailed, OpenClawErrorKind.AuthenticationError, prefix,
+                    "Pass the gateway's token (-Token, OPENCLAW_GATEWAY_TOKEN or gateway.auth.token in openclaw.json) or password.", target);
+            }
+            if (message.StartsWith("missing scope", StringComparison.Ordinal))
+            {
+                return new OpenClawException(ErrorIds.MissingScope, OpenClawErrorKind.PermissionDenied, prefix,
+                    "Act as a device that holds operator.pairing (for example the OpenClaw CLI identity) or have this identity approved with it.", target);
+            }
+            if (message.StartsWith("unknown deviceId/role", StringComparison.Ordinal))
+            {
+                return new OpenClawException(ErrorIds.RoleNotFound, OpenClawErrorKind.ObjectNotFound, prefix, null, target);
+            }
+            if (message.StartsWith("unknown deviceId", StringComparison.Ordinal) || message.IndexOf("unknown-device", StringComparison.Ordinal) >= 0)
+            {
+                return new OpenClawException(ErrorIds.DeviceNotFound, OpenClawErrorKind.ObjectNotFound, prefix, null, target);
+            }
+            return new OpenClawException(ErrorIds.GatewayRequestFailed, OpenClawErrorKind.InvalidOperation,
+                prefix + (code.Length > 0 ? $" ({code})" : ""), null, target);
+        }
+
+        /// <summary>Maps the socket closing under a request or handshake.</summary>
+        public static OpenClawException FromClose(int? closeCode, string? reason, string operation, object? target)
+        {
+            var text = string.IsNullOrEmpty(reason) ? "" : $": {reason}";
+            var message = $"The gateway closed the connection during {operation} ({closeCode?.ToString() ?? "no close code"}{text}).";
+            if (closeCode == 1008 && reason != null && reason.StartsWith("pairing required", StringComparison.Ordinal))
+            {
+                return new OpenClawException(ErrorIds.PairingRequired, OpenClawErrorKind.PermissionDenied, message,
+                    "Approve this device's pending pairing request, then run the command again.", target);
+            }
+            if (closeCode == 1002)
+            {
+                return new OpenClawException(ErrorIds.ProtocolMismatch, OpenClawErrorKind.ProtocolError, message, null, target);
+            }
+            return new OpenClawException(ErrorIds.ConnectionClosed, OpenClawErrorKind.ConnectionError, message,
+                "Check that the gateway is still running, then run the command again; finished items are not repeated.", target);
+        }
+
+    }
+}

@@ -1,0 +1,104 @@
+using System.Collections.Generic;
+using System.Linq;
+using OpenClaw.Core.Protocol;
+
+namespace OpenClaw.Core.Scopes
+{
+    /// <summary>How a repair can widen a device's approved scopes on a release (facts §3.2, §3.3, §9).</summary>
+    public enum RepairStrategy
+    {
+        /// <summary>2026.2.19 and earlier: device.token.rotate replaces the device's scopes with the ones sent.</summary>
+        RotateReplacesScopes,
+
+        /// <summary>2026.2.21 and later: rotate stays within the approved baseline; only approving the device's
+        /// own pending request widens it, and the token is then rotated back to the full set.</summary>
+        ApproveThenRotate,
+
+        /// <summary>The release is not known exactly: rotate first, and approve the device's pending request if
+        /// the rotate did not widen the device's scopes. Correct on both generations.</summary>
+        RotateThenApprove,
+    }
+
+    /// <summary>
+    /// The gateway release a verdict is for, with the rules that follow from it. The release comes from
+    /// hello-ok's server.version where the gateway reports one (2026.9.x); 2026.2.x reports "dev" when started as
+    /// <c>node openclaw.mjs</c>, so it is then narrowed down from the protocol and the advertised methods.
+    /// </summary>
+    public sealed class GatewayRelease
+    {
+        private static readonly ReleaseVersion FirstRotateBaseline = new ReleaseVersion(2026, 2, 21);
+        private static readonly ReleaseVersion FirstAdminImplication = new ReleaseVersion(2026, 2, 22);
+        private static readonly ReleaseVersion FirstTenScopeSet = new ReleaseVersion(2026, 9, 1);
+        private static readonly ReleaseVersion FirstDevicePairRemove = new ReleaseVersion(2026, 2, 19);
+
+        private GatewayRelease(string name, ReleaseVersion? version, ScopeCheckRule rule, RepairStrategy repair,
+            IReadOnlyList<string> knownScopes, string evidence)
+        {
+            Name = name;
+            Version = version;
+            ScopeCheck = rule;
+            Repair = repair;
+            KnownScopes = knownScopes;
+            Evidence = evidence;
+        }
+
+        /// <summary>"2026.2.19", or a range such as "2026.2.19-2026.2.21" when the gateway does not say.</summary>
+        public string Name { get; }
+
+        /// <summary>The exact release, when known.</summary>
+        public ReleaseVersion? Version { get; }
+
+        public ScopeCheckRule ScopeCheck { get; }
+
+        public RepairStrategy Repair { get; }
+
+        /// <summary>The operator scopes this release knows; a verdict never requires any other.</summary>
+        public IReadOnlyList<string> KnownScopes { get; }
+
+        /// <summary>How the release was determined, for verbose output and the report.</summary>
+        public string Evidence { get; }
+
+        /// <summary>2026.9.x refuses cross-device management to callers without operator.admin.</summary>
+        public bool CrossDeviceChangesNeedAdmin => Version.HasValue && Version.Value >= FirstTenScopeSet;
+
+        public override string ToString() => Name;
+
+        public static GatewayRelease FromVersion(ReleaseVersion version, string evidence)
+        {
+            var rule = version < FirstRotateBaseline ? ScopeCheckRule.LiteralMembership
+                : version < FirstAdminImplication ? ScopeCheckRule.ReadImpliedByWriteOrAdmin
+                : ScopeCheckRule.AdminImpliesAll;
+            var repair = version < FirstRotateBaseline ? RepairStrategy.RotateReplacesScopes : RepairStrategy.ApproveThenRotate;
+            var known = version >= FirstTenScopeSet ? OperatorScopes.September2026 : OperatorScopes.February2026;
+            return new GatewayRelease(version.ToString(), version, rule, repair, known, evidence);
+        }
+
+        /// <summary>Parses a user-given release (-Release 2026.2.21).</summary>
+        public static GatewayRelease FromUser(string text) =>
+            FromVersion(ReleaseVersion.Parse(text), "given with -Release");
+
+        public static GatewayRelease Detect(HelloOk hello)
+        {
+            if (ReleaseVersion.TryParse(hello.ServerVersion, out var reported))
+            {
+                return FromVersion(reported, $"the gateway reports version {reported}");
+            }
+            if (hello.Protocol >= 4)
+            {
+                // Protocol 4 arrived with the 2026.9 line; every such release has the admin implication.
+                return new GatewayRelease("2026.9 or later", null, ScopeCheckRule.AdminImpliesAll, RepairStrategy.ApproveThenRotate,
+                    OperatorScopes.September2026, $"protocol {hello.Protocol}; the gateway does not report its version");
+            }
+            if (!hello.Methods.Contains("device.pair.remove"))
+            {
+                return new GatewayRelease("2026.2.17 or earlier", null, ScopeCheckRule.LiteralMembership, RepairStrategy.RotateReplacesScopes,
+                    OperatorScopes.February2026, "protocol 3 without device.pair.remove (added in 2026.2.19); the gateway does not report its version");
+            }
+            // 2026.2.19, 2.21 and later 2.x advertise the same methods; judge by the strictest of them so no
+            // under-scoped device is missed, and repair in the order that works on all of them.
+            return new GatewayRelease($"{FirstDevicePairRemove} or later 2026.x (protocol 3)", null, ScopeCheckRule.LiteralMembership,
+                RepairStrategy.RotateThenApprove, OperatorScopes.February2026,
+                "protocol 3 with device.pair.remove; the gateway reports no version (\"dev\"), so the strictest rule applies. Pass -Release to judge by an exact release.");
+        }
+    }
+}

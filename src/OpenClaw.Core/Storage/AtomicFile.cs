@@ -1,0 +1,64 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace OpenClaw.Core.Storage
+{
+    /// <summary>
+    /// Replaces a file so that a reader (or a crash) sees either the old or the new content, never a torn one:
+    /// write a temp file in the same folder, restrict it, flush it to disk, then rename it over the target.
+    /// Secret-bearing files are created owner-only from the start (0600 on Unix), never widened afterwards.
+    /// </summary>
+    public static class AtomicFile
+    {
+        public static void WriteAllText(string path, string content, bool ownerOnly = true)
+        {
+            var full = Path.GetFullPath(path);
+            var dir = Path.GetDirectoryName(full) ?? throw new ArgumentException("The path has no folder.", nameof(path));
+            Directory.CreateDirectory(dir);
+            var temp = Path.Combine(dir, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+            try
+            {
+                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                {
+                    // Restrict before any byte is written, so a secret is never readable by others, even briefly.
+                    if (ownerOnly) FilePermissions.RestrictToOwner(temp);
+                    var bytes = new UTF8Encoding(false).GetBytes(content);
+                    stream.Write(bytes, 0, bytes.Length);
+                    stream.Flush(true);
+                }
+                Replace(temp, full);
+            }
+            catch
+            {
+                TryDelete(temp);
+                throw;
+            }
+        }
+
+        private static void Replace(string temp, string target)
+        {
+            if (!File.Exists(target))
+            {
+                File.Move(temp, target);
+                return;
+            }
+            if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+            {
+                // File.Replace is the atomic swap on NTFS; File.Move cannot overwrite on .NET Framework.
+                File.Replace(temp, target, null, ignoreMetadataErrors: true);
+                return;
+            }
+            if (FilePermissions.Rename(temp, target) != 0)
+            {
+                throw new IOException($"Cannot replace '{target}' (rename failed, errno {Marshal.GetLastWin32Error()}).");
+            }
+        }
+
+        private static void TryDelete(string path)
+        {
+            try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+}

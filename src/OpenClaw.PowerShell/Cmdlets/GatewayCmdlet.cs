@@ -1,0 +1,90 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using OpenClaw.Core.Configuration;
+using OpenClaw.Core.Errors;
+using OpenClaw.Core.Identity;
+using OpenClaw.Core.Scopes;
+using OpenClaw.Core.Transport;
+
+namespace OpenClaw.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// The connection parameters every online cmdlet shares, and the one session a cmdlet invocation uses.
+    /// Resolution follows the openclaw CLI: parameters, then OPENCLAW_* environment variables, then openclaw.json,
+    /// then ws://127.0.0.1:18789.
+    /// </summary>
+    public abstract class GatewayCmdlet : OpenClawCmdlet
+    {
+        private GatewaySession? _session;
+
+        /// <summary>The gateway's WebSocket URL, e.g. ws://127.0.0.1:18789.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Url { get; set; }
+
+        /// <summary>The gateway's shared token. Never echoed.</summary>
+        [Parameter]
+        [SecretTransformation]
+        public SecureString? Token { get; set; }
+
+        /// <summary>The gateway's shared password. Never echoed.</summary>
+        [Parameter]
+        [SecretTransformation]
+        public SecureString? Password { get; set; }
+
+        /// <summary>The OpenClaw state folder whose config and CLI identity to use (default: OPENCLAW_STATE_DIR or ~/.openclaw).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? StateDirectory { get; set; }
+
+        /// <summary>How long to wait for the connection and for each request.</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 30;
+
+        /// <summary>Opens (once per invocation) the session; any failure here stops the command.</summary>
+        internal GatewaySession OpenSession(ManagementAccess access, GatewayRelease? release)
+        {
+            if (_session != null) return _session;
+            if (Token != null && Password != null)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument("OpenClaw.ConflictingCredentials",
+                    "Pass either -Token or -Password, not both: the gateway accepts one shared credential.", null));
+            }
+            try
+            {
+                var settings = GatewaySettingsResolver.ForCurrentProcess().Resolve(new GatewaySettingsRequest
+                {
+                    Url = Url,
+                    Token = SecretTransformationAttribute.Reveal(Token),
+                    Password = SecretTransformationAttribute.Reveal(Password),
+                    StateDirectory = StateDirectory == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(StateDirectory),
+                });
+                WriteVerbose($"Gateway {settings.Url} (from {settings.UrlSource}); state folder {settings.StateDirectory}.");
+                var identity = ActingIdentity.Resolve(settings.StateDirectory, ActingIdentity.DefaultModuleHome(Environment.GetEnvironmentVariable));
+                var options = new SessionOptions
+                {
+                    Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                    ClientVersion = ModuleInfo.Version,
+                    Log = Log,
+                    Release = release,
+                };
+                _session = Run(token => GatewaySession.OpenAsync(settings, identity, access, options, token));
+                return _session;
+            }
+            catch (OpenClawException e)
+            {
+                ThrowTerminating(e);
+                throw; // not reached: ThrowTerminatingError does not return
+            }
+        }
+
+        protected override void DisposeResources() => _session?.Dispose();
+    }
+
+    internal static class ModuleInfo
+    {
+        public static readonly string Version = typeof(ModuleInfo).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using OpenClaw.Core.Errors;
+using OpenClaw.Core.Transport;
+
+namespace OpenClaw.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// The base of every cmdlet: a cancellation token that Ctrl+C (StopProcessing) cancels, and a way to wait for
+    /// the core's async work on the pipeline thread. The core logs from thread-pool threads, where Write* calls are
+    /// not allowed, so its messages are queued and written here while waiting.
+    /// </summary>
+    public abstract class OpenClawCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private readonly ConcurrentQueue<string> _verbose = new ConcurrentQueue<string>();
+        private IGatewayLog? _log;
+
+        protected CancellationToken Cancellation => _stopping.Token;
+
+        /// <summary>A log for the core that ends up in Write-Verbose.</summary>
+        internal IGatewayLog Log => _log ??= new QueuedLog(_verbose);
+
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        /// <summary>Waits for async work, pumping verbose messages, and turns Ctrl+C into a pipeline stop.</summary>
+        protected T Run<T>(Func<CancellationToken, Task<T>> work)
+        {
+            var task = work(_stopping.Token);
+            while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(50))
+            {
+                FlushVerbose();
+            }
+            FlushVerbose();
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        protected void Run(Func<CancellationToken, Task> work) =>
+            Run<bool>(async token =>
+            {
+                await work(token).ConfigureAwait(false);
+                return true;
+            });
+
+        protected void FlushVerbose()
+        {
+            while (_verbose.TryDequeue(out var message)) WriteVerbose(message);
+        }
+
+        /// <summary>A per-item failure: written, and the pipeline goes on.</summary>
+        protected void WriteError(OpenClawException error) => WriteError(ErrorRecords.From(error));
+
+        /// <summary>A setup failure (cannot connect, bad identity): the command stops.</summary>
+        protected void ThrowTerminating(OpenClawException error) => ThrowTerminatingError(ErrorRecords.From(error));
+
+        public void Dispose()
+        {
+            _stopping.Dispose();
+            DisposeResources();
+        }
+
+        protected virtual void DisposeResources()
+        {
+        }
+
+        private sealed class QueuedLog : IGatewayLog
+        {
+            private readonly ConcurrentQueue<string> _queue;
+
+            public QueuedLog(ConcurrentQueue<string> queue)
+            {
+                _queue = queue;
+            }
+
+            public void Verbose(string message) => _queue.Enqueue(message);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System;
+using System.Linq;
+using OpenClaw.Core.Devices;
+using OpenClaw.Core.Scopes;
+
+namespace OpenClaw.PowerShell
+{
+    /// <summary>A device paired with a gateway, as Get-OpenClawDevice returns it. Token values are never part of it.</summary>
+    public sealed class OpenClawDevice
+    {
+        internal OpenClawDevice(PairedDevice device, OpenClawDeviceRequest[] pending, bool isCurrentIdentity, Uri gatewayUrl, GatewayRelease release)
+        {
+            DeviceId = device.DeviceId;
+            DisplayName = device.DisplayName;
+            Platform = device.Platform;
+            ClientId = device.ClientId;
+            ClientMode = device.ClientMode;
+            Role = device.Role ?? device.AllRoles.FirstOrDefault();
+            Roles = device.AllRoles.ToArray();
+            Scopes = device.Scopes.ToArray();
+            Tokens = device.Tokens.Select(t => new OpenClawDeviceToken(t)).ToArray();
+            PendingRequests = pending;
+            RemoteIp = device.RemoteIp;
+            CreatedAt = device.CreatedAt;
+            ApprovedAt = device.ApprovedAt;
+            LastUsedAt = device.LastUsedAt;
+            IsCurrentIdentity = isCurrentIdentity;
+            GatewayUrl = gatewayUrl;
+            GatewayRelease = release.Name;
+            Source = device;
+            Release = release;
+        }
+
+        public string DeviceId { get; }
+
+        /// <summary>The first 12 characters of the id, as shown in tables; accepted wherever an id is.</summary>
+        public string ShortId => DeviceId.Length > 12 ? DeviceId.Substring(0, 12) : DeviceId;
+
+        /// <summary>The display name, or the client id when the device sent no name.</summary>
+        public string Name => string.IsNullOrEmpty(DisplayName) ? ClientId ?? ShortId : DisplayName!;
+
+        public string? DisplayName { get; }
+        public string? Platform { get; }
+        public string? ClientId { get; }
+        public string? ClientMode { get; }
+
+        /// <summary>The primary role; piping a device to Update-OpenClawDeviceScope binds it.</summary>
+        public string? Role { get; }
+
+        public string[] Roles { get; }
+
+        /// <summary>The device's approved scopes (what the connect-time pairing check reads).</summary>
+        public string[] Scopes { get; }
+
+        public OpenClawDeviceToken[] Tokens { get; }
+
+        /// <summary>The device's pending pairing or repair requests.</summary>
+        public OpenClawDeviceRequest[] PendingRequests { get; }
+
+        public string? RemoteIp { get; }
+        public DateTimeOffset? CreatedAt { get; }
+        public DateTimeOffset? ApprovedAt { get; }
+
+        /// <summary>The latest use of any of its tokens, or when the gateway last saw it.</summary>
+        public DateTimeOffset? LastUsedAt { get; }
+
+        /// <summary>True for the identity this module signs with (the OpenClaw CLI's, or the module's own).</summary>
+        public bool IsCurrentIdentity { get; }
+
+        public Uri GatewayUrl { get; }
+
+        /// <summary>The gateway release the device was read from, e.g. 2026.2.19.</summary>
+        public string GatewayRelease { get; }
+
+        internal PairedDevice Source { get; }
+
+        internal GatewayRelease Release { get; }
+
+        public override string ToString() => $"{Name} ({ShortId})";
+    }
+
+    /// <summary>One role's device token: scopes and times, never the value.</summary>
+    public sealed class OpenClawDeviceToken
+    {
+        internal OpenClawDeviceToken(DeviceTokenInfo token)
+        {
+            Role = token.Role;
+            Scopes = token.Scopes.ToArray();
+            CreatedAt = token.CreatedAt;
+            RotatedAt = token.RotatedAt;
+            RevokedAt = token.RevokedAt;
+            LastUsedAt = token.LastUsedAt;
+        }
+
+        public string Role { get; }
+        public string[] Scopes { get; }
+        public DateTimeOffset? CreatedAt { get; }
+        public DateTimeOffset? RotatedAt { get; }
+        public DateTimeOffset? RevokedAt { get; }
+        public DateTimeOffset? LastUsedAt { get; }
+        public bool IsRevoked => RevokedAt.HasValue;
+
+        public override string ToString() => $"{Role} [{string.Join(", ", Scopes)}]{(IsRevoked ? " revoked" : "")}";
+    }
+
+    /// <summary>A pending pairing request; for a paired device, the repair request the scope loop creates.</summary>
+    public sealed class OpenClawDeviceRequest
+    {
+        internal OpenClawDeviceRequest(PendingDeviceRequest request)
+        {
+            RequestId = request.RequestId;
+            DeviceId = request.DeviceId;
+            DisplayName = request.DisplayName;
+            ClientId = request.ClientId;
+            Role = request.Role;
+            Scopes = request.Scopes.ToArray();
+            IsRepair = request.IsRepair;
+            RequestedAt = request.RequestedAt;
+            ExpiresAt = request.ExpiresAt;
+        }
+
+        public string RequestId { get; }
+        public string DeviceId { get; }
+        public string? DisplayName { get; }
+        public string? ClientId { get; }
+        public string? Role { get; }
+
+        /// <summary>Only the scopes the failing connect asked for, not the device's full set.</summary>
+        public string[] Scopes { get; }
+
+        /// <summary>True when the device is already paired (a scope or role upgrade).</summary>
+        public bool IsRepair { get; }
+
+        public DateTimeOffset? RequestedAt { get; }
+
+        /// <summary>Requests expire 5 minutes after they were made.</summary>
+        public DateTimeOffset? ExpiresAt { get; }
+
+        public override string ToString() => $"{RequestId} [{string.Join(", ", Scopes)}]";
+    }
+}
