@@ -42,15 +42,13 @@ namespace OpenClaw.Core.Configuration
         {
             var stateDir = ResolveStateDirectory(request.StateDirectory);
             var configPath = NonEmpty(_env("OPENCLAW_CONFIG_PATH")) ?? Path.Combine(stateDir, "openclaw.json");
-            var config = File.Exists(configPath) ? ReadConfig(configPath) : null;
-            var gateway = config?["gateway"] as JObject;
-            var remote = string.Equals((string?)gateway?["mode"], "remote", StringComparison.OrdinalIgnoreCase)
-                ? gateway?["remote"] as JObject
-                : null;
+            // The config is read only when something is still unresolved, so explicit settings work around a
+            // broken openclaw.json, as the ConfigInvalid error recommends.
+            var config = new Lazy<ConfigView?>(() => File.Exists(configPath) ? new ConfigView(ReadConfig(configPath), configPath) : null);
 
             string urlText;
             string urlSource;
-            JObject? configAuth = gateway?["auth"] as JObject;
+            var credentialFromRemote = false;
             if (NonEmpty(request.Url) is { } explicitUrl)
             {
                 (urlText, urlSource) = (explicitUrl, "-Url");
@@ -63,25 +61,26 @@ namespace OpenClaw.Core.Configuration
             {
                 (urlText, urlSource) = (LoopbackUrl(ParsePort(envPort, "OPENCLAW_GATEWAY_PORT")), "OPENCLAW_GATEWAY_PORT");
             }
-            else if (NonEmpty((string?)remote?["url"]) is { } remoteUrl)
+            else if (config.Value?.IsRemote == true && config.Value.String("gateway", "remote", "url") is { } remoteUrl)
             {
                 (urlText, urlSource) = (remoteUrl, configPath + " (gateway.remote.url)");
-                configAuth = remote;
+                credentialFromRemote = true;
             }
-            else if (gateway?["port"] is JToken portToken && portToken.Type != JTokenType.Null)
+            else if (config.Value?.String("gateway", "port") is { } port)
             {
-                (urlText, urlSource) = (LoopbackUrl(ParsePort(portToken.ToString(), configPath + " gateway.port")), configPath + " (gateway.port)");
+                (urlText, urlSource) = (LoopbackUrl(ParsePort(port, configPath + " gateway.port")), configPath + " (gateway.port)");
             }
             else
             {
                 (urlText, urlSource) = (LoopbackUrl(DefaultPort), "default");
             }
 
-            var credential = ResolveCredential(request, urlSource == "-Url", configAuth, configPath);
-            return new GatewaySettings(ParseUrl(urlText, urlSource), urlSource, credential, stateDir, configPath, config != null);
+            var url = ParseUrl(urlText, urlSource);
+            var credential = ResolveCredential(request, urlSource == "-Url", config, credentialFromRemote ? "remote" : "auth");
+            return new GatewaySettings(url, urlSource, credential, stateDir, configPath, config.IsValueCreated ? config.Value != null : File.Exists(configPath));
         }
 
-        private GatewayCredential? ResolveCredential(GatewaySettingsRequest request, bool explicitUrl, JObject? configAuth, string configPath)
+        private GatewayCredential? ResolveCredential(GatewaySettingsRequest request, bool explicitUrl, Lazy<ConfigView?> config, string section)
         {
             if (NonEmpty(request.Token) is { } token) return new GatewayCredential(GatewayCredentialKind.Token, token, "-Token");
             if (NonEmpty(request.Password) is { } pw) return new GatewayCredential(GatewayCredentialKind.Password, pw, "-Password");
@@ -90,10 +89,10 @@ namespace OpenClaw.Core.Configuration
                 return new GatewayCredential(GatewayCredentialKind.Token, envToken, "OPENCLAW_GATEWAY_TOKEN");
             if (NonEmpty(_env("OPENCLAW_GATEWAY_PASSWORD")) is { } envPw)
                 return new GatewayCredential(GatewayCredentialKind.Password, envPw, "OPENCLAW_GATEWAY_PASSWORD");
-            if (NonEmpty((string?)configAuth?["token"]) is { } cfgToken)
-                return new GatewayCredential(GatewayCredentialKind.Token, cfgToken, configPath);
-            if (NonEmpty((string?)configAuth?["password"]) is { } cfgPw)
-                return new GatewayCredential(GatewayCredentialKind.Password, cfgPw, configPath);
+            if (config.Value?.String("gateway", section, "token") is { } cfgToken)
+                return new GatewayCredential(GatewayCredentialKind.Token, cfgToken, config.Value.Path);
+            if (config.Value?.String("gateway", section, "password") is { } cfgPw)
+                return new GatewayCredential(GatewayCredentialKind.Password, cfgPw, config.Value.Path);
             return null;
         }
 
@@ -133,6 +132,48 @@ namespace OpenClaw.Core.Configuration
                 throw new OpenClawException(ErrorIds.ConfigInvalid, OpenClawErrorKind.InvalidData,
                     $"The OpenClaw config file '{path}' cannot be read: {e.Message}", null, path, e);
             }
+        }
+
+        /// <summary>Typed reads from openclaw.json: a value of the wrong type is ConfigInvalid naming the file and key.</summary>
+        private sealed class ConfigView
+        {
+            private readonly JObject _root;
+
+            public ConfigView(JObject root, string path)
+            {
+                _root = root;
+                Path = path;
+            }
+
+            public string Path { get; }
+
+            public bool IsRemote => string.Equals(String("gateway", "mode"), "remote", StringComparison.OrdinalIgnoreCase);
+
+            public string? String(params string[] keys)
+            {
+                JToken? token = _root;
+                foreach (var key in keys)
+                {
+                    if (token is not JObject obj) return token == null || token.Type == JTokenType.Null ? null : throw WrongType(keys, token);
+                    token = obj[key];
+                }
+                switch (token)
+                {
+                    case null:
+                        return null;
+                    case JValue { Type: JTokenType.Null }:
+                        return null;
+                    case JValue { Type: JTokenType.String or JTokenType.Integer } value:
+                        return NonEmpty(Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture));
+                    default:
+                        throw WrongType(keys, token);
+                }
+            }
+
+            private OpenClawException WrongType(string[] keys, JToken token) =>
+                new OpenClawException(ErrorIds.ConfigInvalid, OpenClawErrorKind.InvalidData,
+                    $"The OpenClaw config file '{Path}' has a {token.Type.ToString().ToLowerInvariant()} where {string.Join(".", keys)} should be a string or number.",
+                    "Fix the file, or pass -Url and -Token explicitly.", Path);
         }
 
         private static int ParsePort(string text, string source)

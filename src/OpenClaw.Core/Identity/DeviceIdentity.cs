@@ -2,11 +2,18 @@ using System;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
+using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.EdEC;
+using Org.BouncyCastle.Asn1.Pkcs;
+using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.OpenSsl;
 using Org.BouncyCastle.Security;
+using Org.BouncyCastle.Utilities.IO.Pem;
+using PemWriter = Org.BouncyCastle.OpenSsl.PemWriter;
+using PemReader = Org.BouncyCastle.OpenSsl.PemReader;
 
 namespace OpenClaw.Core.Identity
 {
@@ -53,13 +60,15 @@ namespace OpenClaw.Core.Identity
             catch (Exception e) when (e is IOException || e is ArgumentException || e is InvalidCastException
                                        || e is PemException || e is SecurityUtilityException || e is FormatException)
             {
-                throw new FormatException("The private key PEM cannot be read: " + e.Message, e);
+                throw new FormatException("The private key PEM cannot be read: " + FirstLine(e.Message), e);
             }
 
             var key = parsed switch
             {
                 Ed25519PrivateKeyParameters k => k,
                 AsymmetricCipherKeyPair pair => pair.Private as Ed25519PrivateKeyParameters,
+                AsymmetricKeyParameter { IsPrivate: false } => throw new FormatException(
+                    "The PEM holds a public key where the private key belongs (expected -----BEGIN PRIVATE KEY-----)."),
                 null => throw new FormatException("The private key PEM holds no key (expected -----BEGIN PRIVATE KEY-----)."),
                 _ => null,
             };
@@ -82,7 +91,7 @@ namespace OpenClaw.Core.Identity
             }
             catch (Exception e) when (e is IOException || e is ArgumentException || e is PemException || e is InvalidCastException)
             {
-                throw new FormatException("The public key PEM cannot be read: " + e.Message, e);
+                throw new FormatException("The public key PEM cannot be read: " + FirstLine(e.Message), e);
             }
             if (parsed is Ed25519PublicKeyParameters pub) return pub.GetEncoded();
             throw new FormatException("The public key PEM does not hold an Ed25519 public key.");
@@ -104,11 +113,27 @@ namespace OpenClaw.Core.Identity
 
         public static bool Verify(byte[] publicKeyRaw, string payload, string signatureBase64Url)
         {
+            byte[] signature;
+            try
+            {
+                signature = Base64Url.Decode(signatureBase64Url);
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+            if (publicKeyRaw.Length != Ed25519PublicKeyParameters.KeySize) return false;
             var verifier = new Ed25519Signer();
             verifier.Init(false, new Ed25519PublicKeyParameters(publicKeyRaw, 0));
             var bytes = Encoding.UTF8.GetBytes(payload);
             verifier.BlockUpdate(bytes, 0, bytes.Length);
-            return verifier.VerifySignature(Base64Url.Decode(signatureBase64Url));
+            return verifier.VerifySignature(signature);
+        }
+
+        private static string FirstLine(string text)
+        {
+            var end = text.IndexOfAny(new[] { '\r', '\n' });
+            return end < 0 ? text : text.Substring(0, end);
         }
 
         public static string ComputeDeviceId(byte[] publicKeyRaw)
@@ -124,7 +149,19 @@ namespace OpenClaw.Core.Identity
         {
             using var writer = new StringWriter { NewLine = "\n" };
             var pem = new PemWriter(writer);
-            pem.WriteObject(key);
+            if (key is Ed25519PrivateKeyParameters privateKey)
+            {
+                // Node's generateKeyPairSync("ed25519") writes PKCS#8 v1 (48 bytes: the seed only). BouncyCastle's
+                // default is v2 with the public key attached, which Node/OpenSSL 3 refuse to load, and the CLI shares
+                // this file format, so write the v1 form.
+                var info = new PrivateKeyInfo(new AlgorithmIdentifier(EdECObjectIdentifiers.id_Ed25519),
+                    new DerOctetString(privateKey.GetEncoded()));
+                pem.WriteObject(new PemObject("PRIVATE KEY", info.GetEncoded()));
+            }
+            else
+            {
+                pem.WriteObject(key);
+            }
             return writer.ToString();
         }
     }

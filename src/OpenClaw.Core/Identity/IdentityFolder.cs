@@ -98,12 +98,21 @@ namespace OpenClaw.Core.Identity
         {
             if (!File.Exists(DeviceAuthFile)) return null;
             var json = ReadJsonObject(DeviceAuthFile);
-            if (!string.Equals((string?)json["deviceId"], deviceId, StringComparison.Ordinal)) return null;
-            if (json["tokens"]?[role] is not JObject entry) return null;
-            var token = (entry["token"] as JValue)?.Value as string;
+            if (json["deviceId"] is { Type: not JTokenType.String and not JTokenType.Null })
+            {
+                throw Invalid(DeviceAuthFile, "its deviceId is not a string.");
+            }
+            if (!string.Equals(StringValue(json["deviceId"]), deviceId, StringComparison.Ordinal)) return null;
+            if (json["tokens"] is not JObject tokens)
+            {
+                return json["tokens"] == null ? null : throw Invalid(DeviceAuthFile, "its tokens field is not an object keyed by role.");
+            }
+            if (tokens[role] is not JObject entry) return null;
+            var token = StringValue(entry["token"]);
             if (string.IsNullOrEmpty(token)) return null;
-            var scopes = (entry["scopes"] as JArray)?.Values<string>().Where(s => s != null).Select(s => s!).ToList()
-                         ?? new List<string>();
+            var scopes = entry["scopes"] is JArray list
+                ? list.Where(t => t.Type == JTokenType.String).Select(t => (string)t!).ToList()
+                : new List<string>();
             return new CachedDeviceToken(role, token!, scopes);
         }
 
@@ -114,7 +123,7 @@ namespace OpenClaw.Core.Identity
         public void WriteToken(string deviceId, string role, string token, IEnumerable<string> scopes, DateTimeOffset now)
         {
             var json = File.Exists(DeviceAuthFile) ? ReadJsonObject(DeviceAuthFile) : new JObject { ["version"] = 1 };
-            if (!string.Equals((string?)json["deviceId"], deviceId, StringComparison.Ordinal))
+            if (!string.Equals(StringValue(json["deviceId"]), deviceId, StringComparison.Ordinal))
             {
                 // Tokens of another device id are useless to this key; OpenClaw itself starts over in that case.
                 json["deviceId"] = deviceId;
@@ -133,6 +142,8 @@ namespace OpenClaw.Core.Identity
             tokens[role] = entry;
             AtomicFile.WriteAllText(DeviceAuthFile, json.ToString(Formatting.Indented) + "\n");
         }
+
+        private static string? StringValue(JToken? token) => token is JValue { Type: JTokenType.String } value ? (string?)value.Value : null;
 
         private static JObject ReadJsonObject(string path)
         {

@@ -79,10 +79,14 @@ namespace OpenClaw.Core.Protocol
         {
             var text = string.IsNullOrEmpty(reason) ? "" : $": {reason}";
             var message = $"The gateway closed the connection during {operation} ({closeCode?.ToString() ?? "no close code"}{text}).";
-            if (closeCode == 1008 && reason != null && reason.StartsWith("pairing required", StringComparison.Ordinal))
+            if (closeCode == 1008 && !string.IsNullOrEmpty(reason))
             {
-                return new OpenClawException(ErrorIds.PairingRequired, OpenClawErrorKind.PermissionDenied, message,
-                    "Approve this device's pending pairing request, then run the command again.", target);
+                // A policy close carries the same text as the error frame that preceded it; map it the same way.
+                var mapped = FromErrorFrame(new JObject { ["message"] = reason }, operation, target);
+                if (mapped.ErrorId != ErrorIds.GatewayRequestFailed)
+                {
+                    return new OpenClawException(mapped.ErrorId, mapped.Kind, message, mapped.RecommendedAction, target);
+                }
             }
             if (closeCode == 1002)
             {
