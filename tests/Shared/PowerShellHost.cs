@@ -48,10 +48,11 @@ namespace OpenClaw.Tests.Shared
         /// <summary>What the host UI printed: WhatIf and Confirm text land here.</summary>
         public CapturingHostUI UI { get; }
 
-        /// <summary>Environment variables are per process; each test host sets and restores only its own.</summary>
-        public void SetEnvironment(string name, string? value) =>
-            Invoke("param($n, $v) if ($null -eq $v) { Remove-Item \"env:$n\" -ErrorAction Ignore } else { Set-Item \"env:$n\" $v }",
-                new Dictionary<string, object?> { ["n"] = name, ["v"] = value });
+        /// <summary>
+        /// Environment variables belong to the process, not the runspace, so tests that set them must not run in
+        /// parallel with tests that read them (the test projects keep such tests in one collection).
+        /// </summary>
+        public void SetEnvironment(string name, string? value) => Environment.SetEnvironmentVariable(name, value);
 
         public PowerShellResult Invoke(string script, IDictionary<string, object?>? parameters = null)
         {

@@ -55,6 +55,12 @@ namespace OpenClaw.Integration.Tests.Scenarios
                 Assert.Equal("Rotate", change.Properties["Method"].Value);
             });
             Assert.DoesNotContain(gateway.Token, repair.AllText);
+            var cliChange = Assert.Single(repair.Output, c => (string)c.Properties["Name"].Value == "cli");
+            Assert.Equal(true, cliChange.Properties["TokenCacheUpdated"].Value);
+            var cache = Newtonsoft.Json.Linq.JObject.Parse(System.IO.File.ReadAllText(System.IO.Path.Combine(gateway.StateDirectory, "identity", "device-auth.json")));
+            var cachedToken = (string)cache["tokens"]!["operator"]!["token"]!;
+            Assert.Equal(5, cache["tokens"]!["operator"]!["scopes"]!.Count());
+            Assert.DoesNotContain(cachedToken, repair.AllText);
 
             Assert.StartsWith("OK", gateway.ToolCall("sessions.list", "operator.read").Output);
             Assert.StartsWith("OK", gateway.ToolCall("agent.identity.get", "operator.read").Output);
