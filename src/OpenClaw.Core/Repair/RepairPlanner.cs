@@ -28,11 +28,14 @@ namespace OpenClaw.Core.Repair
             var verdict = ScopePolicy.Evaluate(device, role, release, requiredOverride);
             var approved = new HashSet<string>(verdict.ApprovedScopes);
             var extraMissing = extraScopes.Where(s => !approved.Contains(s)).ToList();
-            var target = ScopeRules.Sorted(verdict.TargetScopes.Concat(extraScopes));
+            // A repair also spells out the required scopes a release grants only by implication (read under admin
+            // on 2026.2.21): the device is entitled to them, and not every check of every release applies the implication.
+            var target = ScopeRules.Sorted(verdict.TargetScopes.Concat(verdict.RequiredScopes).Concat(extraScopes));
             var isOwn = string.Equals(device.DeviceId, ownDeviceId, StringComparison.OrdinalIgnoreCase);
 
+            // A plan that changes nothing targets exactly what the device holds.
             RepairPlan Make(RepairMethod method, PendingDeviceRequest? request = null, string? notPossible = null) =>
-                new RepairPlan(device, verdict, method, target, request, isOwn, notPossible);
+                new RepairPlan(device, verdict, method, method == RepairMethod.None && notPossible == null ? verdict.ApprovedScopes : target, request, isOwn, notPossible);
 
             if (verdict.IsCompliant && extraMissing.Count == 0) return Make(RepairMethod.None);
             if (verdict.TokenRevoked)

@@ -32,8 +32,9 @@ namespace OpenClaw.Core.Scopes
         private static readonly ReleaseVersion FirstDevicePairRemove = new ReleaseVersion(2026, 2, 19);
 
         private GatewayRelease(string name, ReleaseVersion? version, ScopeCheckRule rule, RepairStrategy repair,
-            IReadOnlyList<string> knownScopes, string evidence)
+            IReadOnlyList<string> knownScopes, string evidence, bool crossDeviceChangesNeedAdmin = false)
         {
+            CrossDeviceChangesNeedAdmin = crossDeviceChangesNeedAdmin;
             Name = name;
             Version = version;
             ScopeCheck = rule;
@@ -59,7 +60,7 @@ namespace OpenClaw.Core.Scopes
         public string Evidence { get; }
 
         /// <summary>2026.9.x refuses cross-device management to callers without operator.admin.</summary>
-        public bool CrossDeviceChangesNeedAdmin => Version.HasValue && Version.Value >= FirstTenScopeSet;
+        public bool CrossDeviceChangesNeedAdmin { get; }
 
         public override string ToString() => Name;
 
@@ -70,7 +71,7 @@ namespace OpenClaw.Core.Scopes
                 : ScopeCheckRule.AdminImpliesAll;
             var repair = version < FirstRotateBaseline ? RepairStrategy.RotateReplacesScopes : RepairStrategy.ApproveThenRotate;
             var known = version >= FirstTenScopeSet ? OperatorScopes.September2026 : OperatorScopes.February2026;
-            return new GatewayRelease(version.ToString(), version, rule, repair, known, evidence);
+            return new GatewayRelease(version.ToString(), version, rule, repair, known, evidence, version >= FirstTenScopeSet);
         }
 
         /// <summary>Parses a user-given release (-Release 2026.2.21).</summary>
@@ -79,7 +80,9 @@ namespace OpenClaw.Core.Scopes
 
         public static GatewayRelease Detect(HelloOk hello)
         {
-            if (ReleaseVersion.TryParse(hello.ServerVersion, out var reported))
+            // A protocol-4 gateway reporting a pre-2026.9 version has had its version overridden (OPENCLAW_VERSION);
+            // the protocol is the harder fact.
+            if (ReleaseVersion.TryParse(hello.ServerVersion, out var reported) && (hello.Protocol < 4 || reported >= FirstTenScopeSet))
             {
                 return FromVersion(reported, $"the gateway reports version {reported}");
             }
@@ -87,7 +90,7 @@ namespace OpenClaw.Core.Scopes
             {
                 // Protocol 4 arrived with the 2026.9 line; every such release has the admin implication.
                 return new GatewayRelease("2026.9 or later", null, ScopeCheckRule.AdminImpliesAll, RepairStrategy.ApproveThenRotate,
-                    OperatorScopes.September2026, $"protocol {hello.Protocol}; the gateway does not report its version");
+                    OperatorScopes.September2026, $"protocol {hello.Protocol}; the gateway does not report a usable version", crossDeviceChangesNeedAdmin: true);
             }
             if (!hello.Methods.Contains("device.pair.remove"))
             {

@@ -30,7 +30,7 @@ namespace OpenClaw.Core.Scopes
             Func<CancellationToken, Task<GatewayConnection?>> openAdminConnection, CancellationToken cancellation)
         {
             var hello = connection.Hello;
-            if (ReleaseVersion.TryParse(hello.ServerVersion, out _) || hello.Protocol >= 4 || !hello.Methods.Contains("device.pair.remove"))
+            if (hello.Protocol >= 4 || ReleaseVersion.TryParse(hello.ServerVersion, out _) || !hello.Methods.Contains("device.pair.remove"))
             {
                 return GatewayRelease.Detect(hello);
             }

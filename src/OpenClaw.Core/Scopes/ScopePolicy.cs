@@ -54,7 +54,7 @@ namespace OpenClaw.Core.Scopes
             }
             if (missingToken.Count > 0)
             {
-                return $"The approved scopes are sufficient, but the {token!.Role} token lacks {string.Join(", ", missingToken)}: "
+                return $"On {release.Name}, the approved scopes are sufficient, but the {token!.Role} token lacks {string.Join(", ", missingToken)}: "
                        + "a client that authenticates with its device token is refused with 'device token mismatch'.";
             }
             if (token == null) return $"The approved scopes cover {basis} on {release.Name}; the device holds no token for this role.";

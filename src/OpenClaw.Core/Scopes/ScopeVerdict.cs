@@ -43,7 +43,7 @@ namespace OpenClaw.Core.Scopes
 
         public string Reason { get; }
 
-        /// <summary>What a repair grants: the union of the approved and the missing scopes, never fewer.</summary>
+        /// <summary>The union of the approved and the missing scopes: what the device should hold, never fewer.</summary>
         public IReadOnlyList<string> TargetScopes => ScopeRules.Sorted(Concat(ApprovedScopes, MissingApprovedScopes, MissingTokenScopes));
 
         private static IEnumerable<string> Concat(params IEnumerable<string>[] sets)

@@ -1,0 +1,94 @@
+using OpenClaw.Core.Scopes;
+
+namespace OpenClaw.Core.Tests.Scopes;
+
+/// <summary>
+/// The rules an exact release implies (facts §2, §3.2, §3.8, §11.1.1): literal membership up to 2.19, read implied
+/// by write or admin on 2.21, admin implies every operator.* from 2.22; rotate replaces device scopes up to 2.19.
+/// </summary>
+public sealed class GatewayReleaseFromVersionTests
+{
+    [Theory]
+    [InlineData("2026.2.12", ScopeCheckRule.LiteralMembership, RepairStrategy.RotateReplacesScopes)]
+    [InlineData("2026.2.17", ScopeCheckRule.LiteralMembership, RepairStrategy.RotateReplacesScopes)]
+    [InlineData("2026.2.19", ScopeCheckRule.LiteralMembership, RepairStrategy.RotateReplacesScopes)]
+    [InlineData("2026.2.21", ScopeCheckRule.ReadImpliedByWriteOrAdmin, RepairStrategy.ApproveThenRotate)]
+    [InlineData("2026.2.21-2", ScopeCheckRule.ReadImpliedByWriteOrAdmin, RepairStrategy.ApproveThenRotate)]
+    [InlineData("2026.2.22", ScopeCheckRule.AdminImpliesAll, RepairStrategy.ApproveThenRotate)]
+    [InlineData("2026.2.22-1", ScopeCheckRule.AdminImpliesAll, RepairStrategy.ApproveThenRotate)]
+    [InlineData("2026.4.23", ScopeCheckRule.AdminImpliesAll, RepairStrategy.ApproveThenRotate)]
+    [InlineData("2026.8.1", ScopeCheckRule.AdminImpliesAll, RepairStrategy.ApproveThenRotate)]
+    [InlineData("2026.9.6", ScopeCheckRule.AdminImpliesAll, RepairStrategy.ApproveThenRotate)]
+    public void The_scope_rule_and_repair_strategy_follow_the_release(string version, ScopeCheckRule rule, RepairStrategy repair)
+    {
+        var release = Releases.Named(version);
+
+        Assert.Equal(rule, release.ScopeCheck);
+        Assert.Equal(repair, release.Repair);
+    }
+
+    [Theory]
+    [InlineData("2026.2.12")]
+    [InlineData("2026.2.17")]
+    [InlineData("2026.2.19")]
+    [InlineData("2026.2.21")]
+    [InlineData("2026.2.22")]
+    [InlineData("2026.4.23")]
+    [InlineData("2026.8.1")]
+    public void Releases_before_2026_9_know_the_five_february_scopes(string version)
+    {
+        Assert.Equal(Scope.FebruaryFive, Releases.Named(version).KnownScopes.OrderBy(s => s, StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("2026.9.1")]
+    [InlineData("2026.9.6")]
+    public void Releases_from_2026_9_know_the_ten_september_scopes(string version)
+    {
+        Assert.Equal(Scope.SeptemberTen, Releases.Named(version).KnownScopes.OrderBy(s => s, StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("2026.2.19", false)]
+    [InlineData("2026.2.21", false)]
+    [InlineData("2026.2.22", false)]
+    [InlineData("2026.8.1", false)]
+    [InlineData("2026.9.1", true)]
+    [InlineData("2026.9.6", true)]
+    public void Cross_device_changes_need_admin_only_from_2026_9(string version, bool needsAdmin)
+    {
+        Assert.Equal(needsAdmin, Releases.Named(version).CrossDeviceChangesNeedAdmin);
+    }
+
+    [Theory]
+    [InlineData("2026.2.19")]
+    [InlineData("2026.2.22-1")]
+    [InlineData("v2026.9.6")]
+    public void An_exact_release_carries_its_version_and_is_named_after_it(string text)
+    {
+        var version = ReleaseVersion.Parse(text);
+
+        var release = GatewayRelease.FromVersion(version, "because the test says so");
+
+        Assert.Equal(version, release.Version);
+        Assert.Equal(version.ToString(), release.Name);
+        Assert.Equal(release.Name, release.ToString());
+        Assert.Equal("because the test says so", release.Evidence);
+    }
+
+    [Fact]
+    public void A_user_given_release_is_judged_like_the_same_detected_one()
+    {
+        var release = GatewayRelease.FromUser("2026.2.21");
+
+        Assert.Equal(ScopeCheckRule.ReadImpliedByWriteOrAdmin, release.ScopeCheck);
+        Assert.Equal(RepairStrategy.ApproveThenRotate, release.Repair);
+        Assert.Contains("-Release", release.Evidence);
+    }
+
+    [Fact]
+    public void A_user_given_release_that_is_not_a_version_is_refused()
+    {
+        Assert.Throws<FormatException>(() => GatewayRelease.FromUser("dev"));
+    }
+}
