@@ -13,6 +13,9 @@
     FormatsToProcess     = @('OpenClaw.PowerShell.Format.ps1xml')
     TypesToProcess       = @('OpenClaw.PowerShell.Types.ps1xml')
     CmdletsToExport      = @(
+        'Connect-OpenClawGateway'
+        'Disconnect-OpenClawGateway'
+        'Get-OpenClawConnection'
         'Get-OpenClawDevice'
         'Test-OpenClawDeviceScope'
         'Update-OpenClawDeviceScope'

@@ -59,6 +59,20 @@ namespace OpenClaw.Core.Devices
 
         public Task RejectAsync(string requestId, CancellationToken cancellation) =>
             _connection.RequestAsync("device.pair.reject", new JObject { ["requestId"] = requestId }, requestId, cancellation);
+
+        /// <summary>Marks a role token revoked; the entry stays in the record with revokedAtMs.</summary>
+        public Task RevokeTokenAsync(string deviceId, string role, CancellationToken cancellation) =>
+            _connection.RequestAsync("device.token.revoke", new JObject { ["deviceId"] = deviceId, ["role"] = role }, deviceId, cancellation);
+
+        /// <summary>Unpairs a device (2026.2.19+). The gateway leaves its pending requests behind.</summary>
+        public Task RemoveAsync(string deviceId, CancellationToken cancellation) =>
+            _connection.RequestAsync("device.pair.remove", new JObject { ["deviceId"] = deviceId }, deviceId, cancellation);
+
+        /// <summary>Sets a device's operator label (device.pair.rename, 2026.7+).</summary>
+        public Task RenameAsync(string deviceId, string label, CancellationToken cancellation) =>
+            _connection.RequestAsync("device.pair.rename", new JObject { ["deviceId"] = deviceId, ["label"] = label }, deviceId, cancellation);
+
+        public bool Supports(string method) => _connection.Hello.Methods.Contains(method);
     }
 
     /// <summary>The result of a rotate. <see cref="Token"/> is internal so it cannot reach PowerShell output.</summary>

@@ -26,22 +26,26 @@ namespace OpenClaw.Core.Repair
         /// <summary>Learned on an unidentified 2.x release: does a rotate set the device's scopes (2.19) or not (2.21+)?</summary>
         private bool? _rotateWidensDevice;
 
-        private ScopeRepairer(GatewaySession session, DevicePairingSnapshot snapshot)
+        private readonly GatewayRelease _release;
+
+        private ScopeRepairer(GatewaySession session, DevicePairingSnapshot snapshot, GatewayRelease release)
         {
             _session = session;
             _snapshot = snapshot;
+            _release = release;
         }
 
         public DevicePairingSnapshot Snapshot => _snapshot;
 
-        public static async Task<ScopeRepairer> StartAsync(GatewaySession session, CancellationToken cancellation)
+        /// <param name="release">Judge and repair by this release instead of the detected one (-Release).</param>
+        public static async Task<ScopeRepairer> StartAsync(GatewaySession session, GatewayRelease? release, CancellationToken cancellation)
         {
             var devices = await session.DevicesAsync(cancellation).ConfigureAwait(false);
-            return new ScopeRepairer(session, await devices.ListAsync(cancellation).ConfigureAwait(false));
+            return new ScopeRepairer(session, await devices.ListAsync(cancellation).ConfigureAwait(false), release ?? session.Release);
         }
 
         public RepairPlan Plan(string deviceId, string role, IReadOnlyCollection<string> extraScopes, IReadOnlyCollection<string>? requiredOverride) =>
-            RepairPlanner.Plan(_snapshot, _session.Release, _session.Identity.Identity.DeviceId, deviceId, role, extraScopes, requiredOverride);
+            RepairPlanner.Plan(_snapshot, _release, _session.Identity.Identity.DeviceId, deviceId, role, extraScopes, requiredOverride);
 
         /// <summary>Runs a plan. Gateway failures are recorded in the outcome, not thrown, so a batch goes on.</summary>
         public async Task<RepairOutcome> ExecuteAsync(RepairPlan plan, IReadOnlyCollection<string>? requiredOverride, CancellationToken cancellation)
@@ -171,9 +175,9 @@ namespace OpenClaw.Core.Repair
                         $"{RepairPlanner.Name(plan.Device)} is no longer paired; it was removed during the repair.", null, plan.DeviceId);
                     continue;
                 }
-                outcome.After = ScopePolicy.Evaluate(device, plan.Role, _session.Release, _overrides[outcome]);
+                outcome.After = ScopePolicy.Evaluate(device, plan.Role, _release, _overrides[outcome]);
                 var scopes = new HashSet<string>(device.Scopes);
-                outcome.Verified = outcome.After.IsCompliant && plan.TargetScopes.Where(s => !plan.Before.ApprovedScopes.Contains(s)).All(s => ScopeRules.Satisfies(_session.Release.ScopeCheck, scopes, s));
+                outcome.Verified = outcome.After.IsCompliant && plan.TargetScopes.Where(s => !plan.Before.ApprovedScopes.Contains(s)).All(s => ScopeRules.Satisfies(_release.ScopeCheck, scopes, s));
                 if (!outcome.Verified && outcome.Error == null)
                 {
                     outcome.Error = new OpenClawException(ErrorIds.RepairNotVerified, OpenClawErrorKind.InvalidResult,
@@ -190,7 +194,7 @@ namespace OpenClaw.Core.Repair
         {
             foreach (var request in _snapshot.PendingFor(device.DeviceId).Where(r => r.IsFor(outcome.Plan.Role)))
             {
-                if (!request.Scopes.All(s => ScopeRules.Satisfies(_session.Release.ScopeCheck, scopes, s)))
+                if (!request.Scopes.All(s => ScopeRules.Satisfies(_release.ScopeCheck, scopes, s)))
                 {
                     outcome.KeptRequestIds.Add(request.RequestId);
                     continue;

@@ -54,15 +54,21 @@ namespace OpenClaw.Core.Transport
 
         /// <summary>Opens the socket, answers the challenge with a signed connect and waits for hello-ok.</summary>
         public static async Task<GatewayConnection> OpenAsync(Uri url, ConnectOptions options, TimeSpan timeout,
-            IGatewayLog log, CancellationToken cancellation)
+            IGatewayLog log, CancellationToken cancellation, CertificatePinning? pinning = null)
         {
             var socket = new ClientWebSocket();
             socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(20);
             var connection = new GatewayConnection(url, socket, timeout, log);
             try
             {
+                pinning?.Apply(socket.Options, url);
                 await connection.HandshakeAsync(options, cancellation).ConfigureAwait(false);
                 return connection;
+            }
+            catch (OpenClawException e) when (e.ErrorId == ErrorIds.GatewayUnreachable && pinning?.Mismatched != null)
+            {
+                connection.Dispose();
+                throw pinning.MismatchError(url);
             }
             catch
             {
@@ -85,7 +91,8 @@ namespace OpenClaw.Core.Transport
                 {
                     throw Timeout($"opening a WebSocket to {Url}");
                 }
-                catch (Exception e) when (e is WebSocketException || e is IOException || e is System.Net.Http.HttpRequestException)
+                catch (Exception e) when (e is WebSocketException || e is IOException || e is System.Net.Http.HttpRequestException
+                                           || e is System.Security.Authentication.AuthenticationException)
                 {
                     throw new OpenClawException(ErrorIds.GatewayUnreachable, OpenClawErrorKind.ConnectionError,
                         $"Cannot reach the OpenClaw gateway at {Url}: {Innermost(e).Message}",

@@ -21,6 +21,9 @@ namespace OpenClaw.Core.Transport
 
         /// <summary>A release given by the user, which overrides detection.</summary>
         public GatewayRelease? Release { get; set; }
+
+        /// <summary>SHA-256 fingerprint a wss:// gateway's certificate must have.</summary>
+        public string? TlsFingerprint { get; set; }
     }
 
     /// <summary>
@@ -44,7 +47,21 @@ namespace OpenClaw.Core.Transport
             _scopes = scopes;
             _options = options;
             _connection = connection;
+            _connection.EventReceived += ForwardEvent;
+            ConnectedAt = DateTimeOffset.UtcNow;
         }
+
+        /// <summary>Gateway events (device.pair.requested, …), raised on a background thread; survives reconnects.</summary>
+        public event Action<string, Newtonsoft.Json.Linq.JObject>? EventReceived;
+
+        public DateTimeOffset ConnectedAt { get; }
+
+        public bool IsOpen => _connection.IsOpen;
+
+        /// <summary>The scopes the current connection asked for.</summary>
+        public IReadOnlyList<string> Scopes => _scopes;
+
+        private void ForwardEvent(string name, Newtonsoft.Json.Linq.JObject payload) => EventReceived?.Invoke(name, payload);
 
         public GatewaySettings Settings { get; }
 
@@ -69,13 +86,20 @@ namespace OpenClaw.Core.Transport
             session.Release = options.Release
                               ?? await ReleaseDetector.DetectAsync(connection, scopes, session.OpenAdminProbeAsync, cancellation).ConfigureAwait(false);
             options.Log.Verbose($"Gateway release: {session.Release.Name} ({session.Release.Evidence}).");
-
-            if (access == ManagementAccess.ChangeDevices && session.Release.CrossDeviceChangesNeedAdmin && !scopes.Contains(OperatorScopes.Admin))
-            {
-                // 2026.9.x lets only admin callers change other devices; ask for it only where the release demands it.
-                await session.ReconnectAsync(new[] { OperatorScopes.Admin, OperatorScopes.Pairing }, cancellation).ConfigureAwait(false);
-            }
+            await session.EnsureAccessAsync(access, cancellation).ConfigureAwait(false);
             return session;
+        }
+
+        /// <summary>
+        /// Widens the connection for a job that needs more than it asked for. 2026.9.x lets only admin callers change
+        /// other devices, so admin is asked for only there, and only when a cmdlet is about to change devices.
+        /// </summary>
+        public async Task EnsureAccessAsync(ManagementAccess access, CancellationToken cancellation)
+        {
+            if (access == ManagementAccess.ChangeDevices && Release.CrossDeviceChangesNeedAdmin && !_scopes.Contains(OperatorScopes.Admin))
+            {
+                await ReconnectAsync(new[] { OperatorScopes.Admin, OperatorScopes.Pairing }, cancellation).ConfigureAwait(false);
+            }
         }
 
         /// <summary>The device RPCs over the live connection, reconnecting first if the socket was dropped.</summary>
@@ -137,8 +161,10 @@ namespace OpenClaw.Core.Transport
         private async Task ReconnectAsync(IReadOnlyList<string> scopes, CancellationToken cancellation)
         {
             var fresh = await ConnectAsync(Settings.Url, Identity, _credential, scopes, _options, cancellation).ConfigureAwait(false);
+            _connection.EventReceived -= ForwardEvent;
             _connection.Dispose();
             _connection = fresh;
+            _connection.EventReceived += ForwardEvent;
             _scopes = scopes;
         }
 
@@ -159,7 +185,8 @@ namespace OpenClaw.Core.Transport
                 {
                     try
                     {
-                        return await GatewayConnection.OpenAsync(url, connect, options.Timeout, options.Log, cancellation).ConfigureAwait(false);
+                        var pinning = options.TlsFingerprint != null ? CertificatePinning.Parse(options.TlsFingerprint) : null;
+                        return await GatewayConnection.OpenAsync(url, connect, options.Timeout, options.Log, cancellation, pinning).ConfigureAwait(false);
                     }
                     catch (OpenClawException e) when (e.ErrorId == ErrorIds.GatewayUnavailable && DateTimeOffset.UtcNow < deadline)
                     {

@@ -17,6 +17,12 @@ namespace OpenClaw.PowerShell.Cmdlets
     public abstract class GatewayCmdlet : OpenClawCmdlet
     {
         private GatewaySession? _session;
+        private bool _ownsSession;
+
+        /// <summary>A connection from Connect-OpenClawGateway; by default the newest one, if any.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public OpenClawConnection? Connection { get; set; }
 
         /// <summary>The gateway's WebSocket URL, e.g. ws://127.0.0.1:18789.</summary>
         [Parameter]
@@ -38,15 +44,53 @@ namespace OpenClaw.PowerShell.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? StateDirectory { get; set; }
 
+        /// <summary>SHA-256 fingerprint the certificate of a wss:// gateway must have (PowerShell 7).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? TlsFingerprint { get; set; }
+
         /// <summary>How long to wait for the connection and for each request.</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 30;
 
-        /// <summary>Opens (once per invocation) the session; any failure here stops the command.</summary>
+        private bool HasExplicitSettings => Url != null || Token != null || Password != null || StateDirectory != null || TlsFingerprint != null;
+
+        /// <summary>
+        /// The session for this invocation: -Connection, else the runspace's default connection when no connection
+        /// setting was given, else a new one that lives until the command ends. Any failure here stops the command.
+        /// </summary>
         internal GatewaySession OpenSession(ManagementAccess access, GatewayRelease? release)
         {
             if (_session != null) return _session;
+            if (Connection != null && HasExplicitSettings)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument("OpenClaw.ConflictingConnection",
+                    "-Connection already says which gateway to use; leave out -Url, -Token, -Password, -StateDirectory and -TlsFingerprint.", Connection));
+            }
+            var shared = Connection ?? (HasExplicitSettings ? null : ConnectionRegistry.Current.Default);
+            if (shared != null)
+            {
+                WriteVerbose($"Using connection {shared}.");
+                try
+                {
+                    Run(token => shared.Session.EnsureAccessAsync(access, token));
+                }
+                catch (OpenClawException e)
+                {
+                    ThrowTerminating(e);
+                }
+                _session = shared.Session;
+                return _session;
+            }
+            _session = Open(access, release);
+            _ownsSession = true;
+            return _session;
+        }
+
+        /// <summary>Resolves settings and identity and connects; used for one invocation or by Connect-OpenClawGateway.</summary>
+        internal GatewaySession Open(ManagementAccess access, GatewayRelease? release)
+        {
             if (Token != null && Password != null)
             {
                 ThrowTerminatingError(ErrorRecords.InvalidArgument("OpenClaw.ConflictingCredentials",
@@ -69,9 +113,9 @@ namespace OpenClaw.PowerShell.Cmdlets
                     ClientVersion = ModuleInfo.Version,
                     Log = Log,
                     Release = release,
+                    TlsFingerprint = TlsFingerprint,
                 };
-                _session = Run(token => GatewaySession.OpenAsync(settings, identity, access, options, token));
-                return _session;
+                return Run(token => GatewaySession.OpenAsync(settings, identity, access, options, token));
             }
             catch (OpenClawException e)
             {
@@ -80,7 +124,10 @@ namespace OpenClaw.PowerShell.Cmdlets
             }
         }
 
-        protected override void DisposeResources() => _session?.Dispose();
+        protected override void DisposeResources()
+        {
+            if (_ownsSession) _session?.Dispose();
+        }
     }
 
     internal static class ModuleInfo

@@ -7,6 +7,7 @@ using OpenClaw.Core.Errors;
 using OpenClaw.Core.Scopes;
 using OpenClaw.Core.Transport;
 using OpenClaw.PowerShell.Cmdlets;
+using OpenClaw.PowerShell.Completion;
 
 namespace OpenClaw.PowerShell.Commands
 {
@@ -31,6 +32,7 @@ namespace OpenClaw.PowerShell.Commands
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DeviceIdCompleter))]
         public string[]? DeviceId { get; set; }
 
         /// <summary>Judge only this role; by default every role the device holds.</summary>
@@ -41,6 +43,7 @@ namespace OpenClaw.PowerShell.Commands
         /// <summary>Judge against exactly these scopes instead of the device's entitlement.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ScopeCompleter))]
         public string[]? RequiredScope { get; set; }
 
         /// <summary>Judge by this release's rules (e.g. 2026.2.21) instead of the detected one.</summary>
@@ -69,7 +72,11 @@ namespace OpenClaw.PowerShell.Commands
                 return;
             }
             var session = OpenSession(ManagementAccess.ReadDevices, _release);
-            _snapshot ??= Run(async token => await (await session.DevicesAsync(token).ConfigureAwait(false)).ListAsync(token).ConfigureAwait(false));
+            if (_snapshot == null)
+            {
+                _snapshot = Run(async token => await (await session.DevicesAsync(token).ConfigureAwait(false)).ListAsync(token).ConfigureAwait(false));
+                CompletionCache.Current.Remember(_snapshot, session.Release.KnownScopes);
+            }
             foreach (var device in DeviceSelector.Select(_snapshot.Paired, DeviceId, null, Role, WriteError))
             {
                 Judge(DeviceReader.ToOutput(device, _snapshot, session));

@@ -7,6 +7,7 @@ using OpenClaw.Core.Repair;
 using OpenClaw.Core.Scopes;
 using OpenClaw.Core.Transport;
 using OpenClaw.PowerShell.Cmdlets;
+using OpenClaw.PowerShell.Completion;
 
 namespace OpenClaw.PowerShell.Commands
 {
@@ -27,6 +28,7 @@ namespace OpenClaw.PowerShell.Commands
         /// <summary>The device to repair: a full id or a unique prefix (the short id). Binds from reports and devices.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DeviceIdCompleter))]
         public string DeviceId { get; set; } = "";
 
         /// <summary>The role whose scopes to repair.</summary>
@@ -37,6 +39,7 @@ namespace OpenClaw.PowerShell.Commands
         /// <summary>Scopes to add beyond what the device is missing.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ScopeCompleter))]
         public string[] Scope { get; set; } = Array.Empty<string>();
 
         /// <summary>Repair by this release's rules (e.g. 2026.2.21) instead of the detected one.</summary>
@@ -70,8 +73,8 @@ namespace OpenClaw.PowerShell.Commands
         {
             if (_batch.Count == 0) return;
             var session = OpenSession(ManagementAccess.ChangeDevices, _release);
-            RequireKnownScopes(session.Release);
-            var repairer = Run(token => ScopeRepairer.StartAsync(session, token));
+            RequireKnownScopes(_release ?? session.Release);
+            var repairer = Run(token => ScopeRepairer.StartAsync(session, _release, token));
 
             var written = new HashSet<RepairOutcome>();
             for (var i = 0; i < _batch.Count; i++)

@@ -1,0 +1,28 @@
+using System.Management.Automation;
+using OpenClaw.Core.Transport;
+using OpenClaw.PowerShell.Cmdlets;
+
+namespace OpenClaw.PowerShell.Commands
+{
+    /// <summary>
+    /// Connects to a gateway and keeps the connection for the runspace: it becomes the default for every online
+    /// cmdlet, which then reuse its socket instead of connecting per command.
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Connect, "OpenClawGateway")]
+    [OutputType(typeof(OpenClawConnection))]
+    public sealed class ConnectOpenClawGatewayCommand : GatewayCmdlet
+    {
+        protected override void EndProcessing()
+        {
+            if (Connection != null)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument("OpenClaw.ConflictingConnection",
+                    "Connect-OpenClawGateway makes a connection; it takes -Url and the other connection settings, not -Connection.", Connection));
+            }
+            var session = Open(ManagementAccess.ReadDevices, null);
+            var connection = ConnectionRegistry.Current.Add(session);
+            WriteVerbose($"Connected {connection}; it is now the default connection in this session.");
+            WriteObject(connection);
+        }
+    }
+}
