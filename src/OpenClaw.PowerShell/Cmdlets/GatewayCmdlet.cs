@@ -72,14 +72,7 @@ namespace OpenClaw.PowerShell.Cmdlets
             if (shared != null)
             {
                 WriteVerbose($"Using connection {shared}.");
-                try
-                {
-                    Run(token => shared.Session.EnsureAccessAsync(access, token));
-                }
-                catch (OpenClawException e)
-                {
-                    ThrowTerminating(e);
-                }
+                Run(token => shared.Session.EnsureAccessAsync(access, token));
                 _session = shared.Session;
                 return _session;
             }

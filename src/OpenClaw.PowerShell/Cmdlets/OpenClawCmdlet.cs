@@ -26,7 +26,11 @@ namespace OpenClaw.PowerShell.Cmdlets
 
         protected override void StopProcessing() => _stopping.Cancel();
 
-        /// <summary>Waits for async work, pumping verbose messages, and turns Ctrl+C into a pipeline stop.</summary>
+        /// <summary>
+        /// Waits for async work, pumping verbose messages. Ctrl+C becomes a pipeline stop, and a core failure that
+        /// escapes (the list under a batch timing out, the socket closing) becomes a terminating ErrorRecord with
+        /// its id, category, target and recommended action. Per-item failures are caught by callers before this.
+        /// </summary>
         protected T Run<T>(Func<CancellationToken, Task<T>> work)
         {
             var task = work(_stopping.Token);
@@ -42,6 +46,11 @@ namespace OpenClaw.PowerShell.Cmdlets
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
+            }
+            catch (OpenClawException e)
+            {
+                ThrowTerminating(e);
+                throw; // not reached: ThrowTerminatingError does not return
             }
         }
 

@@ -77,7 +77,9 @@ namespace OpenClaw.PowerShell.Commands
                 _snapshot = Run(async token => await (await session.DevicesAsync(token).ConfigureAwait(false)).ListAsync(token).ConfigureAwait(false));
                 CompletionCache.Current.Remember(_snapshot, session.Release.KnownScopes);
             }
-            foreach (var device in DeviceSelector.Select(_snapshot.Paired, DeviceId, null, Role, WriteError))
+            // Named devices are judged even without the role, so a missing role is reported rather than skipped.
+            var roleFilter = DeviceId is { Length: > 0 } ? null : Role;
+            foreach (var device in DeviceSelector.Select(_snapshot.Paired, DeviceId, null, roleFilter, WriteError))
             {
                 Judge(DeviceReader.ToOutput(device, _snapshot, session));
             }
