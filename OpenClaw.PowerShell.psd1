@@ -13,10 +13,17 @@
     FormatsToProcess     = @('OpenClaw.PowerShell.Format.ps1xml')
     TypesToProcess       = @('OpenClaw.PowerShell.Types.ps1xml')
     CmdletsToExport      = @(
+        'Approve-OpenClawDeviceRequest'
         'Connect-OpenClawGateway'
+        'Deny-OpenClawDeviceRequest'
         'Disconnect-OpenClawGateway'
         'Get-OpenClawConnection'
         'Get-OpenClawDevice'
+        'Get-OpenClawDeviceRequest'
+        'Get-OpenClawScopeUpgradeEvent'
+        'Remove-OpenClawDevice'
+        'Rename-OpenClawDevice'
+        'Revoke-OpenClawDeviceToken'
         'Test-OpenClawDeviceScope'
         'Update-OpenClawDeviceScope'
     )

@@ -14,7 +14,16 @@ namespace OpenClaw.Core.Devices
     {
         public string DeviceId { get; set; } = "";
         public string? PublicKey { get; set; }
+
+        /// <summary>
+        /// The name people see: the operator's label (device.pair.rename, 2026.7+, listed as operatorLabel) when one
+        /// was set, else the display name the client sent when it paired.
+        /// </summary>
         public string? DisplayName { get; set; }
+
+        /// <summary>The label an operator gave the device with device.pair.rename (2026.7+); null when none.</summary>
+        public string? Label { get; set; }
+
         public string? Platform { get; set; }
         public string? ClientId { get; set; }
         public string? ClientMode { get; set; }
@@ -50,7 +59,8 @@ namespace OpenClaw.Core.Devices
         {
             DeviceId = (string?)json["deviceId"] ?? "",
             PublicKey = (string?)json["publicKey"],
-            DisplayName = (string?)json["displayName"],
+            DisplayName = (string?)json["operatorLabel"] ?? (string?)json["displayName"],
+            Label = (string?)json["operatorLabel"],
             Platform = (string?)json["platform"],
             ClientId = (string?)json["clientId"],
             ClientMode = (string?)json["clientMode"],

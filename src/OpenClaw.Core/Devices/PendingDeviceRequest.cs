@@ -28,6 +28,9 @@ namespace OpenClaw.Core.Devices
         public bool Silent { get; set; }
         public DateTimeOffset? RequestedAt { get; set; }
 
+        /// <summary>Set only for a connect the gateway did not treat as local (it omits loopback addresses).</summary>
+        public string? RemoteIp { get; set; }
+
         public DateTimeOffset? ExpiresAt => RequestedAt + TimeToLive;
 
         public static PendingDeviceRequest FromJson(JObject json) => new PendingDeviceRequest
@@ -44,6 +47,7 @@ namespace OpenClaw.Core.Devices
             IsRepair = (bool?)json["isRepair"] ?? false,
             Silent = (bool?)json["silent"] ?? false,
             RequestedAt = Time.FromMs(json["ts"]),
+            RemoteIp = (string?)json["remoteIp"],
         };
 
         public bool IsFor(string role) => Role == role || Roles.Contains(role);

@@ -59,16 +59,19 @@ namespace OpenClaw.Core.Transport
             var socket = new ClientWebSocket();
             socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(20);
             var connection = new GatewayConnection(url, socket, timeout, log);
+            // Without a pin the system's trust decides, through the same per-socket check, so that a refused
+            // certificate is reported as such (with its fingerprint) instead of as an unreachable gateway.
+            var certificates = pinning ?? CertificatePinning.SystemTrust();
             try
             {
-                pinning?.Apply(socket.Options, url);
+                certificates.Apply(socket.Options, url);
                 await connection.HandshakeAsync(options, cancellation).ConfigureAwait(false);
                 return connection;
             }
-            catch (OpenClawException e) when (e.ErrorId == ErrorIds.GatewayUnreachable && pinning?.Mismatched != null)
+            catch (OpenClawException e) when (e.ErrorId == ErrorIds.GatewayUnreachable && certificates.RefusedFingerprint != null)
             {
                 connection.Dispose();
-                throw pinning.MismatchError(url);
+                throw certificates.RejectionError(url, e.InnerException);
             }
             catch
             {

@@ -63,6 +63,9 @@ namespace OpenClaw.Core.Transport
 
         private void ForwardEvent(string name, Newtonsoft.Json.Linq.JObject payload) => EventReceived?.Invoke(name, payload);
 
+        /// <summary>A session kept by Connect-OpenClawGateway reports (reconnects, …) to the command now using it.</summary>
+        public void UseLog(IGatewayLog log) => _options.Log = log;
+
         public GatewaySettings Settings { get; }
 
         public ActingIdentity Identity { get; }

@@ -61,10 +61,11 @@ namespace OpenClaw.HelpBuilder.Markdown
         /// <summary>Reads <c>key: value</c> lines up to the closing <c>---</c>; returns the index after it.</summary>
         private static int ReadFrontMatter(string path, string[] lines, Dictionary<string, FrontMatterEntry> entries)
         {
-            for (var i = 1; i < lines.Length; i++)
+            var close = Array.FindIndex(lines, 1, l => l.TrimEnd() == "---");
+            if (close < 0) throw new HelpFormatException(path, 1, "the front matter that starts here is never closed with '---'.");
+            for (var i = 1; i < close; i++)
             {
                 var line = lines[i].TrimEnd();
-                if (line == "---") return i + 1;
                 if (line.Length == 0) continue;
                 var colon = line.IndexOf(':');
                 if (colon <= 0) throw new HelpFormatException(path, i + 1, $"front matter line '{line}' is not 'key: value'.");
@@ -72,7 +73,7 @@ namespace OpenClaw.HelpBuilder.Markdown
                 if (entries.ContainsKey(key)) throw new HelpFormatException(path, i + 1, $"front matter names '{key}' twice.");
                 entries[key] = new FrontMatterEntry(i + 1, line.Substring(colon + 1).Trim());
             }
-            throw new HelpFormatException(path, 1, "the front matter that starts here is never closed with '---'.");
+            return close + 1;
         }
 
         /// <summary>Reads a fenced block starting at <paramref name="open"/>; returns the index of its closing fence.</summary>

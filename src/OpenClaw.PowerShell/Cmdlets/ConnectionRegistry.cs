@@ -2,48 +2,79 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
+using OpenClaw.Core.Errors;
 using OpenClaw.Core.Transport;
 
 namespace OpenClaw.PowerShell.Cmdlets
 {
     /// <summary>
     /// The connections of one runspace. A binary module's statics are shared by every runspace in the process
-    /// (jobs, ForEach-Object -Parallel, hosted engines), so connections are kept per runspace, and go away with it.
+    /// (jobs, ForEach-Object -Parallel, hosted engines), so connections are kept per runspace, and are closed when
+    /// the runspace closes: otherwise their sockets would stay open until the gateway dropped them.
     /// </summary>
     internal sealed class ConnectionRegistry
     {
+        public const string NotFoundErrorId = "OpenClaw.ConnectionNotFound";
+
         private static readonly ConditionalWeakTable<Runspace, ConnectionRegistry> ByRunspace = new ConditionalWeakTable<Runspace, ConnectionRegistry>();
         private static readonly ConnectionRegistry Detached = new ConnectionRegistry();
         private readonly List<OpenClawConnection> _connections = new List<OpenClawConnection>();
         private int _nextId;
 
         public static ConnectionRegistry Current =>
-            Runspace.DefaultRunspace is { } runspace ? ByRunspace.GetValue(runspace, _ => new ConnectionRegistry()) : Detached;
+            Runspace.DefaultRunspace is { } runspace ? ByRunspace.GetValue(runspace, ForRunspace) : Detached;
 
         public IReadOnlyList<OpenClawConnection> All
         {
             get { lock (_connections) return _connections.ToList(); }
         }
 
-        /// <summary>The newest open connection.</summary>
+        /// <summary>The newest connection that was not closed; online cmdlets use it when given no connection settings.</summary>
         public OpenClawConnection? Default
         {
             get { lock (_connections) return _connections.LastOrDefault(); }
         }
 
-        public OpenClawConnection Add(GatewaySession session)
+        public OpenClawConnection Add(GatewaySession session, string? tlsFingerprint)
         {
             lock (_connections)
             {
-                var connection = new OpenClawConnection(++_nextId, session);
+                var connection = new OpenClawConnection(++_nextId, session, this, tlsFingerprint);
                 _connections.Add(connection);
                 return connection;
             }
         }
 
-        public bool Remove(OpenClawConnection connection)
+        /// <summary>Forgets and closes a connection; false when it is not one of this runspace's open connections.</summary>
+        public bool Close(OpenClawConnection connection)
         {
-            lock (_connections) return _connections.Remove(connection);
+            lock (_connections)
+            {
+                if (!_connections.Remove(connection)) return false;
+            }
+            connection.Close();
+            return true;
+        }
+
+        /// <summary>The error for a connection object that can no longer be used or closed here.</summary>
+        public static OpenClawException NotFound(OpenClawConnection connection) =>
+            new OpenClawException(NotFoundErrorId, OpenClawErrorKind.ObjectNotFound,
+                connection.IsClosed
+                    ? $"Connection {connection} was closed with Disconnect-OpenClawGateway."
+                    : $"Connection {connection} is not open in this session.",
+                "List the open connections with Get-OpenClawConnection, or connect again with Connect-OpenClawGateway.", connection);
+
+        private static ConnectionRegistry ForRunspace(Runspace runspace)
+        {
+            var registry = new ConnectionRegistry();
+            runspace.StateChanged += registry.OnRunspaceStateChanged;
+            return registry;
+        }
+
+        private void OnRunspaceStateChanged(object? sender, RunspaceStateEventArgs e)
+        {
+            if (e.RunspaceStateInfo.State != RunspaceState.Closed && e.RunspaceStateInfo.State != RunspaceState.Broken) return;
+            foreach (var connection in All) Close(connection);
         }
     }
 }

@@ -71,7 +71,10 @@ namespace OpenClaw.PowerShell.Cmdlets
             var shared = Connection ?? (HasExplicitSettings ? null : ConnectionRegistry.Current.Default);
             if (shared != null)
             {
+                // A disconnected session must not quietly reconnect: nothing would ever close that socket.
+                if (shared.IsClosed) ThrowTerminating(ConnectionRegistry.NotFound(shared));
                 WriteVerbose($"Using connection {shared}.");
+                shared.Session.UseLog(Log);
                 Run(token => shared.Session.EnsureAccessAsync(access, token));
                 _session = shared.Session;
                 return _session;

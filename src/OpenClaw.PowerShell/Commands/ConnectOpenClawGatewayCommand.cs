@@ -6,7 +6,8 @@ namespace OpenClaw.PowerShell.Commands
 {
     /// <summary>
     /// Connects to a gateway and keeps the connection for the runspace: it becomes the default for every online
-    /// cmdlet, which then reuse its socket instead of connecting per command.
+    /// cmdlet, which then reuse its socket instead of connecting per command. -TlsFingerprint stays with it, so
+    /// later commands and reconnects are pinned too.
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "OpenClawGateway")]
     [OutputType(typeof(OpenClawConnection))]
@@ -20,7 +21,9 @@ namespace OpenClaw.PowerShell.Commands
                     "Connect-OpenClawGateway makes a connection; it takes -Url and the other connection settings, not -Connection.", Connection));
             }
             var session = Open(ManagementAccess.ReadDevices, null);
-            var connection = ConnectionRegistry.Current.Add(session);
+            // Open has connected with this fingerprint, so it parses.
+            var pin = TlsFingerprint == null ? null : CertificatePinning.Parse(TlsFingerprint).Fingerprint;
+            var connection = ConnectionRegistry.Current.Add(session, pin);
             WriteVerbose($"Connected {connection}; it is now the default connection in this session.");
             WriteObject(connection);
         }

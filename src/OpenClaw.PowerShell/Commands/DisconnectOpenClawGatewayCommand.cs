@@ -1,11 +1,13 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using OpenClaw.Core.Errors;
 using OpenClaw.PowerShell.Cmdlets;
 
 namespace OpenClaw.PowerShell.Commands
 {
-    /// <summary>Closes gateway connections: the given ones, all of them, or by default the default one.</summary>
+    /// <summary>
+    /// Closes gateway connections: the given ones, all of them, or by default the default one. The previous
+    /// connection, if any, becomes the default; with none left, online cmdlets resolve their settings again.
+    /// </summary>
     [Cmdlet(VerbsCommunications.Disconnect, "OpenClawGateway", DefaultParameterSetName = ByConnectionSet)]
     [OutputType(typeof(void))]
     public sealed class DisconnectOpenClawGatewayCommand : PSCmdlet
@@ -14,10 +16,12 @@ namespace OpenClaw.PowerShell.Commands
         private const string AllSet = "All";
         private readonly List<OpenClawConnection> _targets = new List<OpenClawConnection>();
 
+        /// <summary>The connections to close, from Connect-OpenClawGateway or Get-OpenClawConnection.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ParameterSetName = ByConnectionSet)]
         [ValidateNotNull]
         public OpenClawConnection[]? Connection { get; set; }
 
+        /// <summary>Close every connection of this session.</summary>
         [Parameter(Mandatory = true, ParameterSetName = AllSet)]
         public SwitchParameter All { get; set; }
 
@@ -31,15 +35,14 @@ namespace OpenClaw.PowerShell.Commands
             var registry = ConnectionRegistry.Current;
             if (All) _targets.AddRange(registry.All);
             else if (_targets.Count == 0 && registry.Default is { } current) _targets.Add(current);
+            if (_targets.Count == 0) WriteVerbose("There is no open connection to close.");
             foreach (var connection in _targets)
             {
-                if (!registry.Remove(connection))
+                if (!registry.Close(connection))
                 {
-                    WriteError(ErrorRecords.From(new OpenClawException("OpenClaw.ConnectionNotFound", OpenClawErrorKind.ObjectNotFound,
-                        $"Connection {connection} is not open in this session.", "List the open connections with Get-OpenClawConnection.", connection)));
+                    WriteError(ErrorRecords.From(ConnectionRegistry.NotFound(connection)));
                     continue;
                 }
-                connection.Session.Dispose();
                 WriteVerbose($"Closed connection {connection}.");
             }
         }

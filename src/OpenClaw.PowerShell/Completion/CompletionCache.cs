@@ -32,6 +32,22 @@ namespace OpenClaw.PowerShell.Completion
             }
         }
 
+        /// <summary>Drops devices that were removed, with their requests, so completion stops offering them.</summary>
+        public void Forget(IEnumerable<string> deviceIds)
+        {
+            lock (_devices)
+            {
+                foreach (var id in deviceIds)
+                {
+                    _devices.Remove(id);
+                    foreach (var request in _requests.Values.Where(r => string.Equals(r.DeviceId, id, StringComparison.OrdinalIgnoreCase)).ToList())
+                    {
+                        _requests.Remove(request.RequestId);
+                    }
+                }
+            }
+        }
+
         public IReadOnlyList<PairedDevice> Devices
         {
             get { lock (_devices) return _devices.Values.ToList(); }

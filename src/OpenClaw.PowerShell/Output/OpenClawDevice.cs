@@ -102,40 +102,4 @@ namespace OpenClaw.PowerShell
 
         public override string ToString() => $"{Role} [{string.Join(", ", Scopes)}]{(IsRevoked ? " revoked" : "")}";
     }
-
-    /// <summary>A pending pairing request; for a paired device, the repair request the scope loop creates.</summary>
-    public sealed class OpenClawDeviceRequest
-    {
-        internal OpenClawDeviceRequest(PendingDeviceRequest request)
-        {
-            RequestId = request.RequestId;
-            DeviceId = request.DeviceId;
-            DisplayName = request.DisplayName;
-            ClientId = request.ClientId;
-            Role = request.Role;
-            Scopes = request.Scopes.ToArray();
-            IsRepair = request.IsRepair;
-            RequestedAt = request.RequestedAt;
-            ExpiresAt = request.ExpiresAt;
-        }
-
-        public string RequestId { get; }
-        public string DeviceId { get; }
-        public string? DisplayName { get; }
-        public string? ClientId { get; }
-        public string? Role { get; }
-
-        /// <summary>Only the scopes the failing connect asked for, not the device's full set.</summary>
-        public string[] Scopes { get; }
-
-        /// <summary>True when the device is already paired (a scope or role upgrade).</summary>
-        public bool IsRepair { get; }
-
-        public DateTimeOffset? RequestedAt { get; }
-
-        /// <summary>Requests expire 5 minutes after they were made.</summary>
-        public DateTimeOffset? ExpiresAt { get; }
-
-        public override string ToString() => $"{RequestId} [{string.Join(", ", Scopes)}]";
-    }
 }
