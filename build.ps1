@@ -30,8 +30,16 @@ switch ($Task) {
         if ($IsLinux -or $IsMacOS) { Invoke-Native bash @('tests/gateway/provision.sh') }
         else { Write-Warning 'Real-gateway tests need tests/gateway/provision.sh (Linux x64); they are skipped here.' }
         Invoke-Native dotnet @('test', 'OpenClaw.PowerShell.sln', '-c', $Configuration)
+        # The Pester suite runs against the gateway named by OPENCLAW_PS_TEST_URL/_TOKEN/_STATE_DIR (see
+        # tests/pester/Common.ps1), else against a provisioned 2026.2.17 -> 2026.2.19 upgrade it starts here.
         if (Get-Module -ListAvailable Pester | Where-Object Version -ge '5.0') {
-            Invoke-Pester -Path (Join-Path $PSScriptRoot 'tests') -Output Detailed -CI
+            Import-Module Pester -MinimumVersion 5.0   # not the Pester 3.4 that ships with Windows
+            $gateway = if (-not $env:OPENCLAW_PS_TEST_URL -and $IsLinux) {
+                & ./tests/pester/Start-TestGateway.ps1 -Release 2026.2.19 -PairedOn 2026.2.17
+            }
+            try { $result = Invoke-Pester -Path (Join-Path $PSScriptRoot 'tests/pester') -Output Detailed -PassThru }
+            finally { if ($gateway) { $gateway.Stop() } }
+            if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester test(s) failed." }
         } else {
             Write-Host 'Pester 5 is not installed: skipping the Pester suite (Install-Module Pester -MinimumVersion 5.0).'
         }
@@ -46,15 +54,23 @@ switch ($Task) {
         }
     }
     'Package' {
-        if (-not (Test-Path (Join-Path $module 'OpenClaw.PowerShell.psd1'))) { throw 'Run -Task Build first.' }
+        # A PowerShell Gallery package of the built module, published by PSResourceGet to the local folder repository
+        # OpenClawLocal (out/packages), from which Install-PSResource installs it. The version is the manifest's.
+        $manifest = Join-Path $module 'OpenClaw.PowerShell.psd1'
+        if (-not (Test-Path $manifest)) { throw 'Run -Task Build first.' }
         if (Get-Command Publish-PSResource -ErrorAction SilentlyContinue) {
             $feed = Join-Path $PSScriptRoot 'out/packages'
             New-Item -ItemType Directory -Force $feed | Out-Null
-            if (-not (Get-PSResourceRepository -Name OpenClawLocal -ErrorAction SilentlyContinue)) {
+            $package = Join-Path $feed "OpenClaw.PowerShell.$((Import-PowerShellDataFile $manifest).ModuleVersion).nupkg"
+            Remove-Item $package -ErrorAction Ignore   # a rebuild of the same version replaces it
+            $repository = Get-PSResourceRepository -Name OpenClawLocal -ErrorAction SilentlyContinue
+            if (-not $repository) {
                 Register-PSResourceRepository -Name OpenClawLocal -Uri $feed -Trusted
+            } elseif ($repository.Uri.LocalPath.TrimEnd('/', '\') -ne (Resolve-Path $feed).ProviderPath.TrimEnd('/', '\')) {
+                throw "The repository OpenClawLocal points at $($repository.Uri), not $feed; Unregister-PSResourceRepository OpenClawLocal first."
             }
             Publish-PSResource -Path $module -Repository OpenClawLocal
-            Write-Host "Package written to $feed."
+            Write-Host "Package written to $package; install it with: Install-PSResource OpenClaw.PowerShell -Repository OpenClawLocal"
         } else {
             Write-Host 'Microsoft.PowerShell.PSResourceGet is not installed: cannot make the .nupkg (Install-Module Microsoft.PowerShell.PSResourceGet).'
         }

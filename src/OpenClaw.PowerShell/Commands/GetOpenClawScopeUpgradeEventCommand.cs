@@ -6,6 +6,7 @@ using System.Management.Automation;
 using OpenClaw.Core.Diagnostics;
 using OpenClaw.Core.Errors;
 using OpenClaw.PowerShell.Cmdlets;
+using OpenClaw.PowerShell.Completion;
 
 namespace OpenClaw.PowerShell.Commands
 {
@@ -38,6 +39,7 @@ namespace OpenClaw.PowerShell.Commands
         [Parameter]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DeviceIdCompleter))]
         public string[]? DeviceId { get; set; }
 
         /// <summary>Only the latest event per device, role and requested scopes, with how many connects made it.</summary>
