@@ -113,7 +113,7 @@ namespace OpenClaw.HelpBuilder.Tests
                 var wide = text.Split('\n').Where(l => l.Length > 80 && !l.TrimStart().StartsWith("|", StringComparison.Ordinal)).ToList();
                 Assert.True(wide.Count == 0, $"{topic.Name} has lines wider than 80 columns:\n" + string.Join("\n", wide));
             }
-            Assert.Equal(new[] { "about_OpenClaw_Connections", "about_OpenClaw_DeviceScopes" }, compilation.AboutTopics.Select(t => t.Name).OrderBy(n => n, StringComparer.Ordinal));
+            Assert.Equal(new[] { "about_OpenClaw_Connections", "about_OpenClaw_DeviceScopes", "about_OpenClaw_OfflineRepair" }, compilation.AboutTopics.Select(t => t.Name).OrderBy(n => n, StringComparer.Ordinal));
         }
     }
 }

@@ -25,7 +25,7 @@ namespace OpenClaw.HelpBuilder.Tests
         {
             Assert.True(Real.Succeeded, string.Join("\n", Real.Errors));
             Assert.Equal(
-                new[] { "OpenClaw.PowerShell.dll-Help.xml", "about_OpenClaw_Connections.help.txt", "about_OpenClaw_DeviceScopes.help.txt" },
+                new[] { "OpenClaw.PowerShell.dll-Help.xml", "about_OpenClaw_Connections.help.txt", "about_OpenClaw_DeviceScopes.help.txt", "about_OpenClaw_OfflineRepair.help.txt" },
                 Real.Files.Keys.OrderBy(k => k, StringComparer.Ordinal));
         }
 

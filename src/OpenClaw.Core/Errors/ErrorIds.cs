@@ -21,9 +21,28 @@ namespace OpenClaw.Core.Errors
         public const string IdentityInvalid = "OpenClaw.IdentityInvalid";
         public const string ConfigInvalid = "OpenClaw.ConfigInvalid";
         public const string StateFileInvalid = "OpenClaw.StateFileInvalid";
+
+        /// <summary>The state database stayed locked by another writer for the whole busy timeout; nothing was written.</summary>
+        public const string StateLocked = "OpenClaw.StateLocked";
+
+        /// <summary>The gateway that owns a state directory is running, so an offline change would be lost or overwritten.</summary>
+        public const string GatewayRunning = "OpenClaw.GatewayRunning";
+
+        /// <summary>The native SQLite library for this platform could not be loaded (2026.8.1+ stores need it).</summary>
+        public const string SqliteUnavailable = "OpenClaw.SqliteUnavailable";
+
+        /// <summary>A state folder given for offline work holds neither devices/paired.json nor state/openclaw.sqlite.</summary>
+        public const string PairingStoreNotFound = "OpenClaw.PairingStoreNotFound";
+
+        /// <summary>-Offline was given without -StateDirectory: an offline command never picks a state folder on its own.</summary>
+        public const string StateDirectoryRequired = "OpenClaw.StateDirectoryRequired";
+
         public const string InvalidScope = "OpenClaw.InvalidScope";
         public const string RepairNotPossible = "OpenClaw.RepairNotPossible";
         public const string RepairNotVerified = "OpenClaw.RepairNotVerified";
+
+        /// <summary>A batch stopped because the gateway stopped answering; this device was not tried.</summary>
+        public const string RepairNotAttempted = "OpenClaw.RepairNotAttempted";
         public const string TokenRevoked = "OpenClaw.TokenRevoked";
         public const string Stopped = "OpenClaw.Stopped";
     }

@@ -16,7 +16,7 @@ namespace OpenClaw.Core.Identity
     /// Loading is fail-closed: a file that exists but cannot be used is an error, never silently replaced, because
     /// a new key would be a new, unpaired device.
     /// </summary>
-    public sealed class IdentityFolder
+    public sealed class IdentityFolder : IIdentityStore
     {
         public IdentityFolder(string path)
         {

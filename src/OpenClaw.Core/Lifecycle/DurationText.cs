@@ -59,7 +59,7 @@ namespace OpenClaw.Core.Lifecycle
         /// <summary>A TimeSpan given as such must still be a usable "older than" span.</summary>
         public static bool Positive(TimeSpan duration, string shown, out string error)
         {
-            error = duration > TimeSpan.Zero ? "" : $"'{shown}' is not longer than zero; give how long the devices have not been used, such as 90d.";
+            error = duration > TimeSpan.Zero ? "" : $"'{shown}' is not longer than zero; give a duration such as 30s, 10m or 90d.";
             return error.Length == 0;
         }
 

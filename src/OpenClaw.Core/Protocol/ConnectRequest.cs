@@ -59,9 +59,9 @@ namespace OpenClaw.Core.Protocol
         /// <summary>Reads nonce and ts from a <c>connect.challenge</c> event payload.</summary>
         public static (string Nonce, long? Ts) ReadChallenge(JObject payload)
         {
-            var nonce = (string?)payload["nonce"];
+            var nonce = JsonRead.Text(payload["nonce"]);
             if (string.IsNullOrEmpty(nonce)) throw new FormatException("The connect.challenge event has no nonce.");
-            return (nonce!, payload["ts"]?.Type == JTokenType.Integer ? (long?)payload["ts"] : null);
+            return (nonce!, JsonRead.Integer(payload["ts"]));
         }
 
         /// <param name="signedAtMs">

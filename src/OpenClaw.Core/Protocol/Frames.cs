@@ -27,7 +27,7 @@ namespace OpenClaw.Core.Protocol
                 throw new FormatException("The gateway sent a frame that is not JSON: " + e.Message, e);
             }
             if (token is not JObject frame) throw new FormatException("The gateway sent a frame that is not a JSON object.");
-            var type = (string?)frame["type"];
+            var type = JsonRead.Text(frame["type"]);
             if (type != "res" && type != "event" && type != "req")
             {
                 throw new FormatException($"The gateway sent a frame of unknown type '{type ?? "(none)"}'.");

@@ -14,15 +14,15 @@ namespace OpenClaw.Core.Protocol
         /// <param name="operation">What was being done, e.g. "connect" or "device.token.rotate".</param>
         public static OpenClawException FromErrorFrame(JObject? error, string operation, object? target)
         {
-            var code = (string?)error?["code"] ?? "";
-            var message = (string?)error?["message"] ?? "(no message)";
+            var code = JsonRead.Text(error?["code"]) ?? "";
+            var message = JsonRead.Text(error?["message"]) ?? "(no message)";
             var details = error?["details"] as JObject;
-            var detailCode = (string?)details?["code"] ?? "";
+            var detailCode = JsonRead.Text(details?["code"]) ?? "";
             var prefix = $"The gateway refused {operation}: {message}";
 
             if (code == "NOT_PAIRED" || detailCode == "PAIRING_REQUIRED" || message.StartsWith("pairing required", StringComparison.Ordinal))
             {
-                var requestId = (string?)details?["requestId"];
+                var requestId = JsonRead.Text(details?["requestId"]);
                 var action = requestId != null
                     ? $"Approve the request from a device that holds operator.pairing: openclaw devices approve {requestId}"
                     : "Approve this device's pending pairing request (openclaw devices list, then openclaw devices approve <requestId>).";
@@ -42,7 +42,7 @@ namespace OpenClaw.Core.Protocol
             }
             if (message.IndexOf("protocol mismatch", StringComparison.Ordinal) >= 0 || detailCode == "PROTOCOL_MISMATCH")
             {
-                var expected = (string?)details?["expectedProtocol"]?.ToString();
+                var expected = JsonRead.Integer(details?["expectedProtocol"])?.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return new OpenClawException(ErrorIds.ProtocolMismatch, OpenClawErrorKind.ProtocolError,
                     prefix + (expected != null ? $" (the gateway speaks protocol {expected}; the module speaks {ConnectRequest.MinProtocol}-{ConnectRequest.MaxProtocol})." : "."),
                     "Use a gateway release this module supports (2026.2.x or 2026.9.x).", target);

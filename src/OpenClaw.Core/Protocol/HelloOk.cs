@@ -10,21 +10,21 @@ namespace OpenClaw.Core.Protocol
     {
         private HelloOk(JObject payload)
         {
-            Protocol = (int?)payload["protocol"] ?? 0;
+            Protocol = (int)(JsonRead.Integer(payload["protocol"]) ?? 0);
             var server = payload["server"] as JObject;
-            ServerVersion = (string?)server?["version"];
-            ServerBuildId = (string?)server?["buildId"];
+            ServerVersion = JsonRead.Text(server?["version"]);
+            ServerBuildId = JsonRead.Text(server?["buildId"]);
             var features = payload["features"] as JObject;
             Methods = new HashSet<string>(Strings(features?["methods"]), StringComparer.Ordinal);
             Events = new HashSet<string>(Strings(features?["events"]), StringComparer.Ordinal);
             var snapshot = payload["snapshot"] as JObject;
-            StateDirectory = (string?)snapshot?["stateDir"];
-            ConfigPath = (string?)snapshot?["configPath"];
+            StateDirectory = JsonRead.Text(snapshot?["stateDir"]);
+            ConfigPath = JsonRead.Text(snapshot?["configPath"]);
             var auth = payload["auth"] as JObject;
-            GrantedRole = (string?)auth?["role"];
+            GrantedRole = JsonRead.Text(auth?["role"]);
             GrantedScopes = Strings(auth?["scopes"]).ToList();
-            DeviceToken = (string?)auth?["deviceToken"];
-            MaxPayload = (long?)payload["policy"]?["maxPayload"] ?? 0;
+            DeviceToken = JsonRead.Text(auth?["deviceToken"]);
+            MaxPayload = JsonRead.Integer(JsonRead.Child(payload["policy"], "maxPayload")) ?? 0;
         }
 
         public int Protocol { get; }
@@ -55,7 +55,7 @@ namespace OpenClaw.Core.Protocol
 
         public static HelloOk Parse(JObject payload)
         {
-            if (!string.Equals((string?)payload["type"], "hello-ok", StringComparison.Ordinal))
+            if (!string.Equals(JsonRead.Text(payload["type"]), "hello-ok", StringComparison.Ordinal))
             {
                 throw new FormatException("The connect response is not a hello-ok.");
             }

@@ -82,7 +82,8 @@ namespace OpenClaw.Core.Repair
             {
                 why += $" (its pending request{(pending.Count == 1 ? "" : "s")} ask{(pending.Count == 1 ? "s" : "")} for [{string.Join(", ", pending.SelectMany(p => p.Scopes).Distinct())}], which would not be enough or would grant more than the device is entitled to)";
             }
-            return why + ". Let the device make the call that fails (it files a repair request, valid for 5 minutes), then run Update-OpenClawDeviceScope again.";
+            return why + ". Let the device make the call that fails (it files a repair request, valid for 5 minutes), then run Update-OpenClawDeviceScope again,"
+                   + " or repair it offline in the gateway's state folder, which keeps its token (Update-OpenClawDeviceScope -Offline; see about_OpenClaw_OfflineRepair).";
         }
 
         public static string Name(PairedDevice device) =>

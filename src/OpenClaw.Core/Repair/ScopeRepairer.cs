@@ -132,7 +132,13 @@ namespace OpenClaw.Core.Repair
                     // 2026.2.21 refuses a rotate beyond the approved baseline with "unknown deviceId/role".
                     _rotateWidensDevice = false;
                 }
-                if (_rotateWidensDevice != false)
+                if (_rotateWidensDevice == true)
+                {
+                    // Learned on an earlier device: no need to re-read the gateway after every rotate.
+                    outcome.MethodUsed = RepairMethod.Rotate;
+                    return;
+                }
+                if (_rotateWidensDevice == null)
                 {
                     var devices = await _session.DevicesAsync(cancellation).ConfigureAwait(false);
                     _snapshot = await devices.ListAsync(cancellation).ConfigureAwait(false);
@@ -209,6 +215,21 @@ namespace OpenClaw.Core.Repair
                     // Expired or resolved meanwhile (unknown requestId): there is nothing left to resolve.
                 }
             }
+        }
+
+        /// <summary>
+        /// When the read-back itself failed: every changed device without an error of its own is marked
+        /// unverified, naming what was done, so a caller can report each one.
+        /// </summary>
+        public IReadOnlyList<RepairOutcome> VerificationFailed(OpenClawException failure)
+        {
+            foreach (var outcome in _executed.Where(o => o.Error == null))
+            {
+                outcome.Error = new OpenClawException(ErrorIds.RepairNotVerified, OpenClawErrorKind.InvalidResult,
+                    $"{RepairPlanner.Name(outcome.Plan.Device)} was changed ({string.Join("; ", outcome.Steps)}) but could not be read back: {failure.Message}",
+                    "Run Test-OpenClawDeviceScope on the device when the gateway answers again.", outcome.Plan.DeviceId);
+            }
+            return _executed;
         }
 
         private static OpenClawException NotPossible(RepairPlan plan) =>

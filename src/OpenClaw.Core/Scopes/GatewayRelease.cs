@@ -74,6 +74,17 @@ namespace OpenClaw.Core.Scopes
             return new GatewayRelease(version.ToString(), version, rule, repair, known, evidence, version >= FirstTenScopeSet);
         }
 
+        /// <summary>
+        /// A release known only as a range (an offline store that does not record which release wrote it): judged
+        /// by the rules of <paramref name="rulesOf"/>, the strictest release of that range, so no under-scoped
+        /// device is missed.
+        /// </summary>
+        public static GatewayRelease Unrecorded(string name, ReleaseVersion rulesOf, string evidence)
+        {
+            var rules = FromVersion(rulesOf, evidence);
+            return new GatewayRelease(name, null, rules.ScopeCheck, rules.Repair, rules.KnownScopes, evidence, rules.CrossDeviceChangesNeedAdmin);
+        }
+
         /// <summary>Parses a user-given release (-Release 2026.2.21).</summary>
         public static GatewayRelease FromUser(string text) =>
             FromVersion(ReleaseVersion.Parse(text), "given with -Release");

@@ -7,7 +7,7 @@ namespace OpenClaw.Core.Scopes
     /// <summary>An OpenClaw calendar version: YYYY.M.D, optionally with a republish (-1) or beta suffix.</summary>
     public readonly struct ReleaseVersion : IComparable<ReleaseVersion>, IEquatable<ReleaseVersion>
     {
-        private static readonly Regex Pattern = new Regex(@"^v?(\d{4})\.(\d{1,2})\.(\d{1,3})(-[0-9A-Za-z.]+)?$", RegexOptions.CultureInvariant);
+        private static readonly Regex Pattern = new Regex(@"^v?(\d{4})\.(\d{1,2})\.(\d{1,2})(-[0-9A-Za-z.]+)?$", RegexOptions.CultureInvariant);
 
         public ReleaseVersion(int year, int month, int day, string suffix = "")
         {
@@ -27,8 +27,10 @@ namespace OpenClaw.Core.Scopes
             version = default;
             var match = text == null ? null : Pattern.Match(text.Trim());
             if (match == null || !match.Success) return false;
-            version = new ReleaseVersion(Int(match.Groups[1].Value), Int(match.Groups[2].Value), Int(match.Groups[3].Value),
-                match.Groups[4].Success ? match.Groups[4].Value : "");
+            int month = Int(match.Groups[2].Value), day = Int(match.Groups[3].Value);
+            // Calendar versions: a typo like 2026.2.190 or 2026.13.4 must not pass for a release after 2.22.
+            if (month < 1 || month > 12 || day < 1 || day > 99) return false;
+            version = new ReleaseVersion(Int(match.Groups[1].Value), month, day, match.Groups[4].Success ? match.Groups[4].Value : "");
             return true;
         }
 

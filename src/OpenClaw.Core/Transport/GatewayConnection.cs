@@ -105,10 +105,20 @@ namespace OpenClaw.Core.Transport
             _receiveLoop = Task.Run(ReceiveLoopAsync);
 
             var challenge = await WaitAsync(_challenge.Task, "the connect challenge", cancellation).ConfigureAwait(false);
-            var (nonce, ts) = ConnectRequest.ReadChallenge(challenge);
+            string nonce;
+            long? ts;
+            try
+            {
+                (nonce, ts) = ConnectRequest.ReadChallenge(challenge);
+            }
+            catch (FormatException e)
+            {
+                throw new OpenClawException(ErrorIds.ProtocolError, OpenClawErrorKind.ProtocolError,
+                    $"The gateway at {Url} broke the protocol: {e.Message}", null, Url.ToString(), e);
+            }
             var signedAt = ts ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             var response = await SendAsync(ConnectRequest.Build(NextId(), options, nonce, signedAt), "connect", cancellation).ConfigureAwait(false);
-            if ((bool?)response["ok"] != true)
+            if (JsonRead.Boolean(response["ok"]) != true)
             {
                 throw GatewayErrorMap.FromErrorFrame(response["error"] as JObject, "the connection", Url.ToString());
             }
@@ -120,6 +130,12 @@ namespace OpenClaw.Core.Transport
             {
                 throw new OpenClawException(ErrorIds.ProtocolError, OpenClawErrorKind.ProtocolError, e.Message, null, Url.ToString(), e);
             }
+            if (Hello.Protocol < ConnectRequest.MinProtocol || Hello.Protocol > ConnectRequest.MaxProtocol)
+            {
+                throw new OpenClawException(ErrorIds.ProtocolError, OpenClawErrorKind.ProtocolError,
+                    $"The gateway at {Url} answered with a hello-ok for protocol {Hello.Protocol}, which was not offered ({ConnectRequest.MinProtocol}-{ConnectRequest.MaxProtocol}).",
+                    null, Url.ToString());
+            }
             _log.Verbose($"Connected: protocol {Hello.Protocol}, server version '{Hello.ServerVersion ?? "unknown"}', token scopes [{string.Join(", ", Hello.GrantedScopes)}].");
         }
 
@@ -127,7 +143,7 @@ namespace OpenClaw.Core.Transport
         public async Task<JToken?> RequestAsync(string method, JObject parameters, object? target, CancellationToken cancellation)
         {
             var response = await SendAsync(Frames.Request(NextId(), method, parameters), method, cancellation).ConfigureAwait(false);
-            if ((bool?)response["ok"] == true) return response["payload"];
+            if (JsonRead.Boolean(response["ok"]) == true) return response["payload"];
             throw GatewayErrorMap.FromErrorFrame(response["error"] as JObject, method, target);
         }
 
@@ -209,8 +225,10 @@ namespace OpenClaw.Core.Transport
             {
                 Close(GatewayErrorMap.FromClose(null, Innermost(e).Message, "the request", Url.ToString()));
             }
-            catch (FormatException e)
+            catch (Exception e) when (e is FormatException || e is ArgumentException || e is InvalidOperationException)
             {
+                // Anything else a peer's frame makes the parser throw must still end every waiting request, or
+                // they would all sit out their timeouts behind a dead receive loop.
                 Close(new OpenClawException(ErrorIds.ProtocolError, OpenClawErrorKind.ProtocolError,
                     $"The gateway at {Url} broke the protocol: {e.Message}", null, Url.ToString(), e));
             }
@@ -219,13 +237,13 @@ namespace OpenClaw.Core.Transport
         private void Dispatch(string text)
         {
             var frame = Frames.Parse(text);
-            switch ((string?)frame["type"])
+            switch (JsonRead.Text(frame["type"]))
             {
                 case "res":
-                    if ((string?)frame["id"] is { } id && _pending.TryGetValue(id, out var waiter)) waiter.TrySetResult(frame);
+                    if (JsonRead.Text(frame["id"]) is { } id && _pending.TryGetValue(id, out var waiter)) waiter.TrySetResult(frame);
                     break;
                 case "event":
-                    var name = (string?)frame["event"] ?? "";
+                    var name = JsonRead.Text(frame["event"]) ?? "";
                     var payload = frame["payload"] as JObject ?? new JObject();
                     if (name == "connect.challenge") _challenge.TrySetResult(payload);
                     else EventReceived?.Invoke(name, payload);

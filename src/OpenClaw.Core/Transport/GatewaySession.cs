@@ -70,7 +70,11 @@ namespace OpenClaw.Core.Transport
 
         public ActingIdentity Identity { get; }
 
+        /// <summary>The release to judge by: -Release when given, else the detected one.</summary>
         public GatewayRelease Release { get; private set; } = null!;
+
+        /// <summary>The release the gateway actually runs, whatever -Release says.</summary>
+        public GatewayRelease DetectedRelease { get; private set; } = null!;
 
         public HelloOk Hello => _connection.Hello;
 
@@ -86,8 +90,9 @@ namespace OpenClaw.Core.Transport
             options.Log.Verbose($"Acting as {identity.Description}; authenticating with {credential?.ToString() ?? "no credential"}.");
             var connection = await ConnectAsync(settings.Url, identity, credential, scopes, options, cancellation).ConfigureAwait(false);
             var session = new GatewaySession(settings, identity, credential, scopes, options, connection);
-            session.Release = options.Release
-                              ?? await ReleaseDetector.DetectAsync(connection, scopes, session.OpenAdminProbeAsync, cancellation).ConfigureAwait(false);
+            // The running release decides what the connection needs; a -Release override only changes the verdict.
+            session.DetectedRelease = await ReleaseDetector.DetectAsync(connection, scopes, session.OpenAdminProbeAsync, cancellation).ConfigureAwait(false);
+            session.Release = options.Release ?? session.DetectedRelease;
             options.Log.Verbose($"Gateway release: {session.Release.Name} ({session.Release.Evidence}).");
             await session.EnsureAccessAsync(access, cancellation).ConfigureAwait(false);
             return session;
@@ -99,7 +104,7 @@ namespace OpenClaw.Core.Transport
         /// </summary>
         public async Task EnsureAccessAsync(ManagementAccess access, CancellationToken cancellation)
         {
-            if (access == ManagementAccess.ChangeDevices && Release.CrossDeviceChangesNeedAdmin && !_scopes.Contains(OperatorScopes.Admin))
+            if (access == ManagementAccess.ChangeDevices && DetectedRelease.CrossDeviceChangesNeedAdmin && !_scopes.Contains(OperatorScopes.Admin))
             {
                 await ReconnectAsync(new[] { OperatorScopes.Admin, OperatorScopes.Pairing }, cancellation).ConfigureAwait(false);
             }

@@ -54,6 +54,24 @@ namespace OpenClaw.PowerShell.Cmdlets
             }
         }
 
+        /// <summary>Like Run, but hands a core failure back to the caller instead of stopping the command.</summary>
+        protected T? RunOrFail<T>(Func<CancellationToken, Task<T>> work, out OpenClawException? failure) where T : class
+        {
+            var (result, error) = Run<(T?, OpenClawException?)>(async token =>
+            {
+                try
+                {
+                    return (await work(token).ConfigureAwait(false), null);
+                }
+                catch (OpenClawException e)
+                {
+                    return (null, e);
+                }
+            });
+            failure = error;
+            return result;
+        }
+
         protected void Run(Func<CancellationToken, Task> work) =>
             Run<bool>(async token =>
             {

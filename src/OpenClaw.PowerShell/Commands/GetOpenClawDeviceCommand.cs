@@ -1,21 +1,29 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using System.Security;
 using OpenClaw.Core.Devices;
 using OpenClaw.Core.Lifecycle;
+using OpenClaw.Core.Offline;
 using OpenClaw.Core.Transport;
 using OpenClaw.PowerShell.Cmdlets;
 using OpenClaw.PowerShell.Completion;
 
 namespace OpenClaw.PowerShell.Commands
 {
-    /// <summary>Lists the devices paired with a gateway, with their roles, approved scopes and token summaries.</summary>
-    [Cmdlet(VerbsCommon.Get, "OpenClawDevice")]
+    /// <summary>
+    /// Lists the devices paired with a gateway, with their roles, approved scopes and token summaries; with
+    /// -Offline, reads them from a gateway's state folder instead, with no gateway running.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "OpenClawDevice", DefaultParameterSetName = OnlineSet)]
     [OutputType(typeof(OpenClawDevice))]
     public sealed class GetOpenClawDeviceCommand : GatewayCmdlet
     {
+        private const string OnlineSet = "Online";
+        private const string OfflineSet = "Offline";
         private DevicePairingSnapshot? _snapshot;
         private DateTimeOffset _listedAt;
+        private Func<PairedDevice, OpenClawDevice>? _toOutput;
 
         /// <summary>Device ids: full ids, unique prefixes (the short id) or wildcards.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -41,21 +49,80 @@ namespace OpenClaw.PowerShell.Commands
         [TimeSpanTransformation]
         public TimeSpan InactiveFor { get; set; }
 
+        /// <summary>Read the pairing store in -StateDirectory instead of asking a gateway.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = OfflineSet)]
+        public SwitchParameter Offline { get; set; }
+
+        // GatewayCmdlet's connection parameters, re-declared so that they belong to the Online set only (the base
+        // class puts them in every set); each forwards to the base property the connection code reads.
+        // -StateDirectory stays the base's, in every set: online it names the config and CLI identity to use,
+        // offline the store to read (OfflineDeviceReader.RequireStateDirectory).
+        [Parameter(ParameterSetName = OnlineSet)]
+        [ValidateNotNull]
+        public new OpenClawConnection? Connection { get => base.Connection; set => base.Connection = value; }
+
+        [Parameter(ParameterSetName = OnlineSet)]
+        [ValidateNotNullOrEmpty]
+        public new string? Url { get => base.Url; set => base.Url = value; }
+
+        [Parameter(ParameterSetName = OnlineSet)]
+        [SecretTransformation]
+        public new SecureString? Token { get => base.Token; set => base.Token = value; }
+
+        [Parameter(ParameterSetName = OnlineSet)]
+        [SecretTransformation]
+        public new SecureString? Password { get => base.Password; set => base.Password = value; }
+
+        [Parameter(ParameterSetName = OnlineSet)]
+        [ValidateNotNullOrEmpty]
+        public new string? TlsFingerprint { get => base.TlsFingerprint; set => base.TlsFingerprint = value; }
+
+        [Parameter(ParameterSetName = OnlineSet)]
+        [ValidateRange(1, 3600)]
+        public new int TimeoutSec { get => base.TimeoutSec; set => base.TimeoutSec = value; }
+
+        protected override void BeginProcessing() => OfflineDeviceReader.RequireStateDirectory(Offline, StateDirectory, ThrowTerminatingError);
+
         protected override void ProcessRecord()
         {
-            var session = OpenSession(ManagementAccess.ReadDevices, null);
             // One list per invocation, however many ids arrive from the pipeline.
             if (_snapshot == null)
             {
-                _snapshot = Run(async token => await (await session.DevicesAsync(token).ConfigureAwait(false)).ListAsync(token).ConfigureAwait(false));
-                CompletionCache.Current.Remember(_snapshot, session.Release.KnownScopes);
+                if (ParameterSetName == OfflineSet) ReadOffline();
+                else ReadOnline();
                 _listedAt = DateTimeOffset.UtcNow;
-                WarnIfUseIsNotRecorded(_snapshot);
+                WarnIfUseIsNotRecorded(_snapshot!);
             }
-            foreach (var device in DeviceSelector.Select(_snapshot.Paired, DeviceId, Name, Role, WriteError).Where(IsSelectedByActivity))
+            foreach (var device in DeviceSelector.Select(_snapshot!.Paired, DeviceId, Name, Role, WriteError).Where(IsSelectedByActivity))
             {
-                WriteObject(DeviceReader.ToOutput(device, _snapshot, session));
+                WriteObject(_toOutput!(device));
             }
+        }
+
+        private void ReadOnline()
+        {
+            var session = OpenSession(ManagementAccess.ReadDevices, null);
+            var snapshot = Run(async token => await (await session.DevicesAsync(token).ConfigureAwait(false)).ListAsync(token).ConfigureAwait(false));
+            CompletionCache.Current.Remember(snapshot, session.Release.KnownScopes);
+            _snapshot = snapshot;
+            _toOutput = device => DeviceReader.ToOutput(device, snapshot, session);
+        }
+
+        private void ReadOffline()
+        {
+            OfflineState state;
+            try
+            {
+                state = OfflineDeviceReader.Open(this, StateDirectory!, null);
+            }
+            catch (Exception e) when (e is Core.Errors.OpenClawException || e is System.IO.IOException || e is UnauthorizedAccessException)
+            {
+                ThrowTerminating(OfflineDeviceReader.Wrap(e, StateDirectory!));
+                return;
+            }
+            CompletionCache.Current.Remember(state.Snapshot, state.Release.KnownScopes);
+            _snapshot = state.Snapshot;
+            _toOutput = device => OfflineDeviceReader.ToOutput(device, state);
         }
 
         /// <summary>-InactiveFor: last use, else approval, else creation, older than the span (see DeviceActivity).</summary>

@@ -2,8 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Security;
 using OpenClaw.Core.Devices;
 using OpenClaw.Core.Errors;
+using OpenClaw.Core.Offline;
 using OpenClaw.Core.Scopes;
 using OpenClaw.Core.Transport;
 using OpenClaw.PowerShell.Cmdlets;
@@ -13,7 +15,8 @@ namespace OpenClaw.PowerShell.Commands
 {
     /// <summary>
     /// Judges whether devices hold the scopes they are entitled to on the gateway's release: one report per
-    /// device and role. Devices piped from Get-OpenClawDevice are judged as read, with no further connection.
+    /// device and role. Devices piped from Get-OpenClawDevice are judged as read, with no further connection;
+    /// with -Offline the devices are read from a gateway's state folder.
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "OpenClawDeviceScope", DefaultParameterSetName = ByIdSet)]
     [OutputType(typeof(DeviceScopeReport))]
@@ -21,7 +24,9 @@ namespace OpenClaw.PowerShell.Commands
     {
         private const string ByIdSet = "DeviceId";
         private const string ByDeviceSet = "Device";
+        private const string OfflineSet = "Offline";
         private DevicePairingSnapshot? _snapshot;
+        private Func<PairedDevice, OpenClawDevice>? _toOutput;
         private GatewayRelease? _release;
 
         /// <summary>Devices from Get-OpenClawDevice.</summary>
@@ -30,6 +35,7 @@ namespace OpenClaw.PowerShell.Commands
 
         /// <summary>Device ids (full, short or wildcard); all devices when omitted.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = OfflineSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(DeviceIdCompleter))]
@@ -51,17 +57,48 @@ namespace OpenClaw.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string? Release { get; set; }
 
+        /// <summary>Read the pairing store in -StateDirectory instead of asking a gateway.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = OfflineSet)]
+        public SwitchParameter Offline { get; set; }
+
+        // GatewayCmdlet's connection parameters, re-declared so that they stay out of the Offline set (the base
+        // class puts them in every set); each forwards to the base property the connection code reads.
+        // -StateDirectory stays the base's, in every set: online it names the config and CLI identity to use,
+        // offline the store to read (OfflineDeviceReader.RequireStateDirectory).
+        [Parameter(ParameterSetName = ByIdSet)]
+        [Parameter(ParameterSetName = ByDeviceSet)]
+        [ValidateNotNull]
+        public new OpenClawConnection? Connection { get => base.Connection; set => base.Connection = value; }
+
+        [Parameter(ParameterSetName = ByIdSet)]
+        [Parameter(ParameterSetName = ByDeviceSet)]
+        [ValidateNotNullOrEmpty]
+        public new string? Url { get => base.Url; set => base.Url = value; }
+
+        [Parameter(ParameterSetName = ByIdSet)]
+        [Parameter(ParameterSetName = ByDeviceSet)]
+        [SecretTransformation]
+        public new SecureString? Token { get => base.Token; set => base.Token = value; }
+
+        [Parameter(ParameterSetName = ByIdSet)]
+        [Parameter(ParameterSetName = ByDeviceSet)]
+        [SecretTransformation]
+        public new SecureString? Password { get => base.Password; set => base.Password = value; }
+
+        [Parameter(ParameterSetName = ByIdSet)]
+        [Parameter(ParameterSetName = ByDeviceSet)]
+        [ValidateNotNullOrEmpty]
+        public new string? TlsFingerprint { get => base.TlsFingerprint; set => base.TlsFingerprint = value; }
+
+        [Parameter(ParameterSetName = ByIdSet)]
+        [Parameter(ParameterSetName = ByDeviceSet)]
+        [ValidateRange(1, 3600)]
+        public new int TimeoutSec { get => base.TimeoutSec; set => base.TimeoutSec = value; }
+
         protected override void BeginProcessing()
         {
-            if (Release == null) return;
-            try
-            {
-                _release = GatewayRelease.FromUser(Release);
-            }
-            catch (FormatException e)
-            {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument("OpenClaw.InvalidRelease", e.Message, Release));
-            }
+            OfflineDeviceReader.RequireStateDirectory(Offline, StateDirectory, ThrowTerminatingError);
+            _release = OfflineDeviceReader.ParseRelease(Release, ThrowTerminatingError);
         }
 
         protected override void ProcessRecord()
@@ -71,18 +108,43 @@ namespace OpenClaw.PowerShell.Commands
                 foreach (var device in InputObject ?? Array.Empty<OpenClawDevice>()) Judge(device);
                 return;
             }
-            var session = OpenSession(ManagementAccess.ReadDevices, _release);
             if (_snapshot == null)
             {
-                _snapshot = Run(async token => await (await session.DevicesAsync(token).ConfigureAwait(false)).ListAsync(token).ConfigureAwait(false));
-                CompletionCache.Current.Remember(_snapshot, session.Release.KnownScopes);
+                if (ParameterSetName == OfflineSet) ReadOffline();
+                else ReadOnline();
             }
             // Named devices are judged even without the role, so a missing role is reported rather than skipped.
             var roleFilter = DeviceId is { Length: > 0 } ? null : Role;
-            foreach (var device in DeviceSelector.Select(_snapshot.Paired, DeviceId, null, roleFilter, WriteError))
+            foreach (var device in DeviceSelector.Select(_snapshot!.Paired, DeviceId, null, roleFilter, WriteError))
             {
-                Judge(DeviceReader.ToOutput(device, _snapshot, session));
+                Judge(_toOutput!(device));
             }
+        }
+
+        private void ReadOnline()
+        {
+            var session = OpenSession(ManagementAccess.ReadDevices, _release);
+            var snapshot = Run(async token => await (await session.DevicesAsync(token).ConfigureAwait(false)).ListAsync(token).ConfigureAwait(false));
+            CompletionCache.Current.Remember(snapshot, session.Release.KnownScopes);
+            _snapshot = snapshot;
+            _toOutput = device => DeviceReader.ToOutput(device, snapshot, session);
+        }
+
+        private void ReadOffline()
+        {
+            OfflineState state;
+            try
+            {
+                state = OfflineDeviceReader.Open(this, StateDirectory!, _release);
+            }
+            catch (Exception e) when (e is OpenClawException || e is System.IO.IOException || e is UnauthorizedAccessException)
+            {
+                ThrowTerminating(OfflineDeviceReader.Wrap(e, StateDirectory!));
+                return;
+            }
+            CompletionCache.Current.Remember(state.Snapshot, state.Release.KnownScopes);
+            _snapshot = state.Snapshot;
+            _toOutput = device => OfflineDeviceReader.ToOutput(device, state);
         }
 
         private void Judge(OpenClawDevice device)

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Security;
 using OpenClaw.Core.Errors;
+using OpenClaw.Core.Offline;
 using OpenClaw.Core.Repair;
 using OpenClaw.Core.Scopes;
 using OpenClaw.Core.Transport;
@@ -15,12 +17,15 @@ namespace OpenClaw.PowerShell.Commands
     /// Grants devices the scopes they are missing on the gateway's release (never fewer than they have, never more
     /// than they are entitled to plus -Scope), then reads the gateway again to verify, and resolves the repair
     /// requests the fix made stale. The batch is gathered from the pipeline first so that one connection, one list
-    /// before and one list after serve every device, and progress can show how far it is.
+    /// before and one list after serve every device, and progress can show how far it is. With -Offline the
+    /// gateway's own store is edited in place instead (UpdateOpenClawDeviceScopeCommand.Offline.cs).
     /// </summary>
-    [Cmdlet(VerbsData.Update, "OpenClawDeviceScope", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsData.Update, "OpenClawDeviceScope", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = OnlineSet)]
     [OutputType(typeof(DeviceScopeChange))]
-    public sealed class UpdateOpenClawDeviceScopeCommand : GatewayCmdlet
+    public sealed partial class UpdateOpenClawDeviceScopeCommand : GatewayCmdlet
     {
+        private const string OnlineSet = "Online";
+        private const string OfflineSet = "Offline";
         private const string Activity = "Repairing OpenClaw device scopes";
         private readonly List<(string DeviceId, string Role)> _batch = new List<(string, string)>();
         private GatewayRelease? _release;
@@ -51,17 +56,50 @@ namespace OpenClaw.PowerShell.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Edit the pairing store in -StateDirectory in place instead of asking a gateway; keeps every token.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = OfflineSet)]
+        public SwitchParameter Offline { get; set; }
+
+        /// <summary>Offline, JSON stores only: write although the owning gateway seems to run (it re-reads the file live).</summary>
+        [Parameter(ParameterSetName = OfflineSet)]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Offline: do not keep a timestamped backup of the store file before changing it.</summary>
+        [Parameter(ParameterSetName = OfflineSet)]
+        public SwitchParameter NoBackup { get; set; }
+
+        // GatewayCmdlet's connection parameters, re-declared so that they belong to the Online set only (the base
+        // class puts them in every set); each forwards to the base property the connection code reads.
+        // -StateDirectory stays the base's, in every set: online it names the config and CLI identity to use,
+        // offline the store to read (OfflineDeviceReader.RequireStateDirectory).
+        [Parameter(ParameterSetName = OnlineSet)]
+        [ValidateNotNull]
+        public new OpenClawConnection? Connection { get => base.Connection; set => base.Connection = value; }
+
+        [Parameter(ParameterSetName = OnlineSet)]
+        [ValidateNotNullOrEmpty]
+        public new string? Url { get => base.Url; set => base.Url = value; }
+
+        [Parameter(ParameterSetName = OnlineSet)]
+        [SecretTransformation]
+        public new SecureString? Token { get => base.Token; set => base.Token = value; }
+
+        [Parameter(ParameterSetName = OnlineSet)]
+        [SecretTransformation]
+        public new SecureString? Password { get => base.Password; set => base.Password = value; }
+
+        [Parameter(ParameterSetName = OnlineSet)]
+        [ValidateNotNullOrEmpty]
+        public new string? TlsFingerprint { get => base.TlsFingerprint; set => base.TlsFingerprint = value; }
+
+        [Parameter(ParameterSetName = OnlineSet)]
+        [ValidateRange(1, 3600)]
+        public new int TimeoutSec { get => base.TimeoutSec; set => base.TimeoutSec = value; }
+
         protected override void BeginProcessing()
         {
-            if (Release == null) return;
-            try
-            {
-                _release = GatewayRelease.FromUser(Release);
-            }
-            catch (FormatException e)
-            {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument("OpenClaw.InvalidRelease", e.Message, Release));
-            }
+            OfflineDeviceReader.RequireStateDirectory(Offline, StateDirectory, ThrowTerminatingError);
+            _release = OfflineDeviceReader.ParseRelease(Release, ThrowTerminatingError);
         }
 
         protected override void ProcessRecord()
@@ -72,6 +110,11 @@ namespace OpenClaw.PowerShell.Commands
         protected override void EndProcessing()
         {
             if (_batch.Count == 0) return;
+            if (ParameterSetName == OfflineSet)
+            {
+                EndOffline();
+                return;
+            }
             var session = OpenSession(ManagementAccess.ChangeDevices, _release);
             RequireKnownScopes(_release ?? session.Release);
             var repairer = Run(token => ScopeRepairer.StartAsync(session, _release, token));
@@ -84,7 +127,7 @@ namespace OpenClaw.PowerShell.Commands
                 {
                     PercentComplete = i * 90 / _batch.Count,
                 });
-                var plan = PlanFor(repairer, id, role);
+                var plan = PlanFor(repairer, session, id, role);
                 if (plan == null) continue;
                 var target = $"{RepairPlanner.Name(plan.Device)}, role {plan.Role}, on {session.Url}";
                 if (!ShouldProcess(target, plan.Description)) continue;
@@ -92,22 +135,48 @@ namespace OpenClaw.PowerShell.Commands
                 var outcome = Run(token => repairer.ExecuteAsync(plan, null, token));
                 if (outcome.Error != null)
                 {
-                    WriteError(outcome.Error);
+                    WriteError(OfflineHint.Add(outcome.Error, session));
                     written.Add(outcome);
+                    if (GatewayIsGone(outcome.Error))
+                    {
+                        ReportNotAttempted(i + 1, outcome.Error, session);
+                        break;
+                    }
                 }
             }
 
             WriteProgress(new ProgressRecord(1, Activity, "Verifying the repaired devices") { PercentComplete = 95 });
-            foreach (var outcome in Run(token => repairer.VerifyAsync(token)))
+            // If the read-back fails, the devices already changed still each get a result (marked unverified).
+            var verified = RunOrFail(token => repairer.VerifyAsync(token), out var verifyFailure);
+            foreach (var outcome in verified ?? repairer.VerificationFailed(verifyFailure!))
             {
-                if (outcome.Error != null && !written.Contains(outcome)) WriteError(outcome.Error);
+                if (outcome.Error != null && !written.Contains(outcome)) WriteError(OfflineHint.Add(outcome.Error, session));
                 if (PassThru) WriteObject(new DeviceScopeChange(outcome, session.Url));
             }
             WriteProgress(new ProgressRecord(1, Activity, "Done") { RecordType = ProgressRecordType.Completed });
+            if (verifyFailure != null) ThrowTerminating(verifyFailure);
+        }
+
+        /// <summary>
+        /// The gateway is gone when even the session's one reconnect failed or it stopped answering: trying every
+        /// remaining device would cost a full timeout each, so the batch stops and names what it did not try.
+        /// </summary>
+        private static bool GatewayIsGone(OpenClawException error) =>
+            error.ErrorId == ErrorIds.GatewayUnreachable || error.ErrorId == ErrorIds.Timeout;
+
+        private void ReportNotAttempted(int from, OpenClawException cause, GatewaySession session)
+        {
+            for (var j = from; j < _batch.Count; j++)
+            {
+                var (id, role) = _batch[j];
+                WriteError(new OpenClawException(ErrorIds.RepairNotAttempted, OpenClawErrorKind.ConnectionError,
+                    $"Device {id} (role {role}) was not repaired: the batch stopped because the gateway at {session.Url} stopped answering ({cause.ErrorId}).",
+                    "Start the gateway again and run the same pipeline: devices already repaired are compliant and are skipped.", id));
+            }
         }
 
         /// <summary>A plan when there is something to do; per-device problems are written as errors.</summary>
-        private RepairPlan? PlanFor(ScopeRepairer repairer, string id, string role)
+        private RepairPlan? PlanFor(ScopeRepairer repairer, GatewaySession session, string id, string role)
         {
             var device = DeviceSelector.Single(repairer.Snapshot.Paired, id, out var notFound);
             if (device == null)
@@ -121,7 +190,8 @@ namespace OpenClaw.PowerShell.Commands
                 if (!plan.IsPossible)
                 {
                     WriteError(new OpenClawException(ErrorIds.RepairNotPossible, OpenClawErrorKind.InvalidOperation,
-                        $"Cannot repair {RepairPlanner.Name(plan.Device)} online: {plan.NotPossibleReason}", null, plan.DeviceId));
+                        $"Cannot repair {RepairPlanner.Name(plan.Device)} online: {plan.NotPossibleReason}",
+                        plan.Before.TokenRevoked ? null : OfflineHint.For(session, plan.DeviceId), plan.DeviceId));
                     return null;
                 }
                 if (!plan.NeedsChange)

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using OpenClaw.Core.Offline;
 using OpenClaw.Core.Repair;
 
 namespace OpenClaw.PowerShell
@@ -31,6 +32,36 @@ namespace OpenClaw.PowerShell
             Status = outcome.Error != null ? "Failed" : outcome.Verified ? "Repaired" : "Unverified";
         }
 
+        /// <summary>An offline edit of the gateway's store (-Offline): the token value is kept, nothing is re-issued.</summary>
+        internal DeviceScopeChange(OfflineRepairOutcome outcome, Uri stateUri)
+        {
+            var plan = outcome.Plan;
+            DeviceId = plan.DeviceId;
+            Name = string.IsNullOrEmpty(plan.Device.DisplayName) ? plan.Device.ClientId ?? ShortId : plan.Device.DisplayName!;
+            Role = plan.Role;
+            Method = OfflineEditMethod;
+            ScopesBefore = plan.Before.ApprovedScopes.ToArray();
+            TokenScopesBefore = plan.Before.TokenScopes?.ToArray();
+            ScopesAfter = outcome.After?.ApprovedScopes.ToArray();
+            TokenScopesAfter = outcome.After?.TokenScopes?.ToArray();
+            AddedScopes = ScopesAfter?.Except(ScopesBefore).ToArray() ?? Array.Empty<string>();
+            Verified = outcome.Verified;
+            Steps = outcome.Steps.ToArray();
+            RejectedRequests = Array.Empty<string>();
+            KeptRequests = outcome.KeptRequestIds.ToArray();
+            TokenCacheUpdated = false;
+            TokenReissued = false;
+            GatewayRelease = plan.Before.Release.Name;
+            GatewayUrl = stateUri;
+            Error = outcome.Error?.Message;
+            Status = outcome.Error != null ? "Failed" : outcome.Verified ? "Repaired" : "Unverified";
+            StateFile = plan.StoreFile;
+            Backups = outcome.Backups.ToArray();
+        }
+
+        /// <summary>The Method of an offline repair.</summary>
+        internal const string OfflineEditMethod = "OfflineEdit";
+
         public string DeviceId { get; }
         public string ShortId => DeviceId.Length > 12 ? DeviceId.Substring(0, 12) : DeviceId;
         public string Name { get; }
@@ -39,7 +70,7 @@ namespace OpenClaw.PowerShell
         /// <summary>Repaired, Failed or Unverified.</summary>
         public string Status { get; }
 
-        /// <summary>Rotate, ApproveAndRotate, RequestApproveAndRotate.</summary>
+        /// <summary>Rotate, ApproveAndRotate, RequestApproveAndRotate; OfflineEdit for -Offline.</summary>
         public string Method { get; }
 
         public string[] ScopesBefore { get; }
@@ -69,7 +100,15 @@ namespace OpenClaw.PowerShell
         public bool TokenCacheUpdated { get; }
 
         public string GatewayRelease { get; }
+
+        /// <summary>The gateway's URL; for an offline repair, the state folder as a file: URI.</summary>
         public Uri GatewayUrl { get; }
+
+        /// <summary>Offline repairs: the store file that was edited (devices/paired.json, state/openclaw.sqlite); null online.</summary>
+        public string? StateFile { get; }
+
+        /// <summary>Offline repairs: the backup made of each changed file before its first change (none with -NoBackup, or online).</summary>
+        public string[] Backups { get; } = Array.Empty<string>();
         public string? Error { get; }
 
         public override string ToString() => $"{Name} ({ShortId}) {Role}: {Status}";

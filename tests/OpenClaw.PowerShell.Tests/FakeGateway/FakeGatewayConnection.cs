@@ -12,7 +12,11 @@ namespace OpenClaw.PowerShell.Tests.FakeGateway
     /// </summary>
     internal sealed class FakeGatewayConnection
     {
-        private static readonly string[] PairingMethods = { "device.pair.list", "device.token.rotate", "device.pair.approve", "device.pair.reject" };
+        private static readonly string[] PairingMethods =
+        {
+            "device.pair.list", "device.token.rotate", "device.pair.approve", "device.pair.reject",
+            "device.pair.remove", "device.token.revoke", "device.pair.rename",
+        };
 
         private readonly FakeGatewayServer _server;
         private readonly WebSocket _socket;
@@ -150,6 +154,9 @@ namespace OpenClaw.PowerShell.Tests.FakeGateway
                 case "device.token.rotate": return _server.Store.RotateToken(parameters);
                 case "device.pair.approve": return _server.Store.Approve(parameters);
                 case "device.pair.reject": return _server.Store.Reject(parameters);
+                case "device.pair.remove": return _server.Store.Remove(parameters);
+                case "device.token.revoke": return _server.Store.RevokeToken(parameters);
+                case "device.pair.rename": return _server.Store.Rename(parameters);
                 case "health":
                     return _server.HealthRequiresRead && !Has(Scopes.Read, Scopes.Write, Scopes.Admin)
                         ? FakeReply.Fail("missing scope: operator.read")

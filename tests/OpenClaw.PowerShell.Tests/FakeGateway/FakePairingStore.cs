@@ -16,7 +16,7 @@ namespace OpenClaw.PowerShell.Tests.FakeGateway
     /// The gateway's paired and pending stores, mutable by tests and by the device RPCs, with the semantics observed
     /// on 2026.2.19 (facts §3). Thread-safe: the server's connection threads and the test thread share it.
     /// </summary>
-    public sealed class FakePairingStore
+    public sealed partial class FakePairingStore
     {
         private readonly object _gate = new();
         private readonly List<FakeDevice> _paired = new();

@@ -1,0 +1,86 @@
+using System;
+using System.IO;
+using Newtonsoft.Json.Linq;
+using OpenClaw.Core.Devices;
+using OpenClaw.Core.Scopes;
+using OpenClaw.Core.Stores;
+
+namespace OpenClaw.Core.Offline
+{
+    /// <summary>
+    /// A gateway's state folder opened for offline work: its pairing store, one snapshot of it, the release the
+    /// verdicts are for, and the local CLI identity it holds. The release is -Release when given, else what the
+    /// store records (openclaw.json meta for JSON stores, schema_meta for SQLite), else the strictest rule of the
+    /// store's generation (2026.2.19's literal membership for JSON stores), so no under-scoped device is missed.
+    /// </summary>
+    public sealed class OfflineState
+    {
+        private OfflineState(string stateDirectory, IPairingStore store, GatewayRelease release, DevicePairingSnapshot snapshot, string? localDeviceId)
+        {
+            StateDirectory = stateDirectory;
+            Store = store;
+            Release = release;
+            Snapshot = snapshot;
+            LocalDeviceId = localDeviceId;
+            StateUri = new Uri(stateDirectory.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? stateDirectory : stateDirectory + Path.DirectorySeparatorChar);
+        }
+
+        public string StateDirectory { get; }
+
+        /// <summary>The folder as a file: URI, which offline output objects carry where online ones carry the gateway URL.</summary>
+        public Uri StateUri { get; }
+
+        public IPairingStore Store { get; }
+
+        public GatewayRelease Release { get; }
+
+        public DevicePairingSnapshot Snapshot { get; private set; }
+
+        /// <summary>The device id of the local OpenClaw CLI identity in this folder (identity/device.json, or the database), if any.</summary>
+        public string? LocalDeviceId { get; }
+
+        public static OfflineState Open(string stateDirectory, GatewayRelease? release)
+        {
+            var dir = Path.GetFullPath(stateDirectory);
+            var store = PairingStoreLocator.Open(dir);
+            var snapshot = store.Read();
+            return new OfflineState(dir, store, release ?? store.Release ?? Strictest(store), snapshot, LocalIdentity(dir, store));
+        }
+
+        public DevicePairingSnapshot Reread() => Snapshot = Store.Read();
+
+        private static GatewayRelease Strictest(IPairingStore store) => store.Kind == "json"
+            ? GatewayRelease.Unrecorded("2026.2-2026.7 (not recorded)", new ReleaseVersion(2026, 2, 19),
+                $"{store.Location} does not record which release wrote it (no meta.lastTouchedVersion in openclaw.json), so the strictest rule of the JSON-store releases applies: 2026.2.19's literal scope check. Pass -Release to judge by an exact release.")
+            : GatewayRelease.Unrecorded("2026.8.1 or later (not recorded)", new ReleaseVersion(2026, 8, 1),
+                $"{store.Location} does not record which release wrote it; every SQLite-store release lets operator.admin imply every operator scope. Pass -Release to judge by an exact release.");
+
+        /// <summary>
+        /// Only the id is read: the private key is never needed offline. 2026.8.1+ moves the identity into the
+        /// database (device_identities 'primary') and deletes identity/device.json.
+        /// </summary>
+        private static string? LocalIdentity(string dir, IPairingStore store)
+        {
+            if (store.Kind == "sqlite")
+            {
+                try
+                {
+                    return Identity.SqliteIdentityStore.PrimaryDeviceId(store.Location);
+                }
+                catch (Errors.OpenClawException)
+                {
+                    return null; // marking the local device is a nicety; the store itself was readable
+                }
+            }
+            var path = Path.Combine(dir, "identity", "device.json");
+            try
+            {
+                return File.Exists(path) ? (string?)JObject.Parse(File.ReadAllText(path))["deviceId"] : null;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is Newtonsoft.Json.JsonException || e is ArgumentException)
+            {
+                return null;
+            }
+        }
+    }
+}

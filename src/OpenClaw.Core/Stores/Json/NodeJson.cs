@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Newtonsoft.Json.Linq;
+
+namespace OpenClaw.Core.Stores.Json
+{
+    /// <summary>
+    /// The text OpenClaw's own writer produces (Node's <c>JSON.stringify(value, null, 2)</c>), for the few values
+    /// the offline repair writes, and the conversion of spans to Newtonsoft values for the shared device readers.
+    /// </summary>
+    internal static class NodeJson
+    {
+        /// <summary>
+        /// A string as JSON.stringify quotes it (ES2019 well-formed): ", \ and control characters escaped, \b \f \n
+        /// \r \t by name, other controls as \u00xx, lone surrogates as \udxxx; everything else, non-ASCII included,
+        /// verbatim. Newtonsoft differs (it escapes nothing non-ASCII but also not lone surrogates the same way).
+        /// </summary>
+        public static string Quote(string value)
+        {
+            var sb = new StringBuilder(value.Length + 2).Append('"');
+            for (var i = 0; i < value.Length; i++)
+            {
+                var c = value[i];
+                switch (c)
+                {
+                    case '"': sb.Append("\\\""); break;
+                    case '\\': sb.Append("\\\\"); break;
+                    case '\b': sb.Append("\\b"); break;
+                    case '\f': sb.Append("\\f"); break;
+                    case '\n': sb.Append("\\n"); break;
+                    case '\r': sb.Append("\\r"); break;
+                    case '\t': sb.Append("\\t"); break;
+                    default:
+                        if (c < 0x20 || IsLoneSurrogate(value, i)) sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                        else sb.Append(c);
+                        break;
+                }
+            }
+            return sb.Append('"').ToString();
+        }
+
+        /// <summary>
+        /// A string array at a given indentation, as JSON.stringify(x, null, 2) lays it out: "[]" when empty, else one
+        /// element per line indented two more than the line that holds the array, and "]" back at that line's indent.
+        /// </summary>
+        public static string StringArray(System.Collections.Generic.IEnumerable<string> items, string indent, string newline)
+        {
+            var list = items.ToList();
+            if (list.Count == 0) return "[]";
+            var inner = indent + "  ";
+            return "[" + newline + string.Join("," + newline, list.Select(s => inner + Quote(s))) + newline + indent + "]";
+        }
+
+        /// <summary>A span as a Newtonsoft value, so PairedDevice.FromJson and friends read offline stores too.</summary>
+        public static JToken ToToken(JsonSpan span)
+        {
+            switch (span)
+            {
+                case JsonObjectSpan obj:
+                    var o = new JObject();
+                    foreach (var m in obj.Members) o[m.Key] = ToToken(m.Value);
+                    return o;
+                case JsonArraySpan array:
+                    return new JArray(array.Items.Select(ToToken));
+                case JsonScalarSpan scalar:
+                    return scalar.Kind switch
+                    {
+                        JsonScalarKind.String => new JValue(scalar.Text),
+                        JsonScalarKind.Number => Number(scalar.Text!),
+                        JsonScalarKind.True => new JValue(true),
+                        JsonScalarKind.False => new JValue(false),
+                        _ => JValue.CreateNull(),
+                    };
+                default:
+                    return JValue.CreateNull();
+            }
+        }
+
+        private static JValue Number(string text) =>
+            long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole)
+                ? new JValue(whole)
+                : new JValue(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture));
+
+        private static bool IsLoneSurrogate(string s, int i)
+        {
+            var c = s[i];
+            if (char.IsHighSurrogate(c)) return i + 1 >= s.Length || !char.IsLowSurrogate(s[i + 1]);
+            if (char.IsLowSurrogate(c)) return i == 0 || !char.IsHighSurrogate(s[i - 1]);
+            return false;
+        }
+    }
+}

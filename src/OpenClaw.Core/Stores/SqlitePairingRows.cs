@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.Data.Sqlite;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using OpenClaw.Core.Devices;
+
+namespace OpenClaw.Core.Stores
+{
+    /// <summary>
+    /// The rows of <c>device_pairing_paired</c> / <c>device_pairing_pending</c> (2026.9.6, facts §6.1) as the objects
+    /// the online list gives. A row is turned into the JSON store's record shape and parsed by the same code, so
+    /// online, JSON and SQLite devices cannot drift apart. tokens_json holds plaintext tokens: they stay inside
+    /// this class and <see cref="SqlitePairingStore"/>; <see cref="DeviceTokenInfo"/> has no place for a value.
+    /// </summary>
+    internal static class SqlitePairingRows
+    {
+        public const string PairedColumns =
+            "device_id, public_key, display_name, operator_label, platform, client_id, client_mode, role, roles_json, scopes_json, "
+            + "approved_scopes_json, remote_ip, tokens_json, created_at_ms, approved_at_ms, last_seen_at_ms";
+
+        public const string PendingColumns =
+            "request_id, device_id, public_key, display_name, platform, client_id, client_mode, role, roles_json, scopes_json, "
+            + "remote_ip, silent, is_repair, ts, refreshed_at_ms";
+
+        public static PairedDevice Paired(SqliteDataReader row, string path)
+        {
+            var id = Text(row, "device_id") ?? "";
+            var json = new JObject
+            {
+                ["deviceId"] = id,
+                ["publicKey"] = Text(row, "public_key"),
+                ["displayName"] = Text(row, "display_name"),
+                ["operatorLabel"] = Text(row, "operator_label"),
+                ["platform"] = Text(row, "platform"),
+                ["clientId"] = Text(row, "client_id"),
+                ["clientMode"] = Text(row, "client_mode"),
+                ["role"] = Text(row, "role"),
+                ["roles"] = Json<JArray>(row, "roles_json", path, id),
+                ["scopes"] = Json<JArray>(row, "scopes_json", path, id),
+                ["approvedScopes"] = Json<JArray>(row, "approved_scopes_json", path, id),
+                ["tokens"] = Json<JObject>(row, "tokens_json", path, id),
+                ["remoteIp"] = Text(row, "remote_ip"),
+                ["createdAtMs"] = Integer(row, "created_at_ms"),
+                ["approvedAtMs"] = Integer(row, "approved_at_ms"),
+                ["lastSeenAtMs"] = Integer(row, "last_seen_at_ms"),
+            };
+            return PairedDevice.FromJson(json);
+        }
+
+        public static PendingDeviceRequest Pending(SqliteDataReader row, string path)
+        {
+            var id = Text(row, "request_id") ?? "";
+            var json = new JObject
+            {
+                ["requestId"] = id,
+                ["deviceId"] = Text(row, "device_id"),
+                ["publicKey"] = Text(row, "public_key"),
+                ["displayName"] = Text(row, "display_name"),
+                ["platform"] = Text(row, "platform"),
+                ["clientId"] = Text(row, "client_id"),
+                ["clientMode"] = Text(row, "client_mode"),
+                ["role"] = Text(row, "role"),
+                ["roles"] = Json<JArray>(row, "roles_json", path, id),
+                ["scopes"] = Json<JArray>(row, "scopes_json", path, id),
+                ["remoteIp"] = Text(row, "remote_ip"),
+                ["silent"] = Integer(row, "silent") is long silent ? silent != 0 : (bool?)null,
+                ["isRepair"] = Integer(row, "is_repair") is long repair ? repair != 0 : (bool?)null,
+                ["ts"] = Integer(row, "ts"),
+            };
+            return PendingDeviceRequest.FromJson(json);
+        }
+
+        /// <summary>When the gateway would prune a request: its TTL counts from the later of ts and refreshed_at_ms.</summary>
+        public static DateTimeOffset? PendingSince(SqliteDataReader row)
+        {
+            var latest = new[] { Integer(row, "ts"), Integer(row, "refreshed_at_ms") }.Where(v => v.HasValue).Select(v => v!.Value).DefaultIfEmpty(-1).Max();
+            return latest < 0 ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(latest);
+        }
+
+        /// <summary>Parses a JSON column exactly (dates stay strings, numbers keep their form); null for SQL NULL.</summary>
+        public static T? Json<T>(SqliteDataReader row, string column, string path, string rowId) where T : JToken
+        {
+            var text = Text(row, column);
+            if (text == null) return null;
+            try
+            {
+                using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+                var token = JToken.ReadFrom(reader);
+                if (reader.Read()) throw new JsonReaderException("text after the JSON value");
+                return token as T ?? throw BadColumn(path, column, rowId, $"it holds {token.Type}, not {(typeof(T) == typeof(JArray) ? "an array" : "an object")}");
+            }
+            catch (JsonException e)
+            {
+                throw BadColumn(path, column, rowId, "it is not valid JSON (" + e.Message + ")");
+            }
+        }
+
+        /// <summary>Compact, as the gateway's JSON.stringify writes these columns.</summary>
+        public static string Serialize(JToken token) => token.ToString(Formatting.None);
+
+        /// <summary>
+        /// Appends the scopes an array lacks, keeping the existing entries and their order. Returns false (and
+        /// leaves the array alone) when there is nothing to add.
+        /// </summary>
+        public static bool AddMissing(JArray array, IEnumerable<string> scopes, string path, string column, string rowId)
+        {
+            if (array.Any(t => t.Type != JTokenType.String)) throw BadColumn(path, column, rowId, "it holds a value that is not a scope string");
+            var present = new HashSet<string>(array.Select(t => (string)t!), StringComparer.Ordinal);
+            var missing = scopes.Where(s => !present.Contains(s)).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var scope in missing) array.Add(scope);
+            return missing.Count > 0;
+        }
+
+        public static string? Text(SqliteDataReader row, string column)
+        {
+            var ordinal = row.GetOrdinal(column);
+            return row.IsDBNull(ordinal) ? null : row.GetValue(ordinal) as string;
+        }
+
+        public static long? Integer(SqliteDataReader row, string column)
+        {
+            var ordinal = row.GetOrdinal(column);
+            return row.IsDBNull(ordinal) ? null : row.GetValue(ordinal) as long?;
+        }
+
+        public static Errors.OpenClawException BadColumn(string path, string column, string rowId, string problem) =>
+            SqliteStateDatabase.Invalid(path, $"the {column} of '{rowId}' cannot be used: {problem}.");
+    }
+}

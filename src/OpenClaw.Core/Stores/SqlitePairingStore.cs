@@ -1,0 +1,217 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Data.Sqlite;
+using Newtonsoft.Json.Linq;
+using OpenClaw.Core.Devices;
+using OpenClaw.Core.Errors;
+using OpenClaw.Core.Scopes;
+
+namespace OpenClaw.Core.Stores
+{
+    /// <summary>
+    /// The SQLite pairing store of 2026.8.1+ (<c>state/openclaw.sqlite</c>, tables device_pairing_paired and
+    /// device_pairing_pending), read and repaired with no gateway running. Only schema versions the module has
+    /// verified are read (<see cref="SqliteStateDatabase.VerifiedSchemaVersions"/>).
+    /// </summary>
+    public sealed class SqlitePairingStore : IPairingStore
+    {
+        private readonly TimeSpan _busyTimeout;
+
+        private SqlitePairingStore(string stateDirectory, string location, SqliteSchema schema, TimeSpan busyTimeout)
+        {
+            StateDirectory = stateDirectory;
+            Location = location;
+            Schema = schema;
+            _busyTimeout = busyTimeout;
+        }
+
+        public string Kind => "sqlite";
+
+        public string Location { get; }
+
+        public string StateDirectory { get; }
+
+        public SqliteSchema Schema { get; }
+
+        public GatewayRelease? Release => Schema.Release;
+
+        /// <summary>Opens the store of a state directory and checks its schema; the file is not kept open.</summary>
+        public static SqlitePairingStore Open(string stateDirectory, TimeSpan? busyTimeout = null)
+        {
+            var location = SqliteStateDatabase.PathIn(stateDirectory);
+            var timeout = busyTimeout ?? SqliteStateDatabase.DefaultBusyTimeout;
+            using var connection = SqliteStateDatabase.Open(location, writable: false, timeout);
+            var schema = SqliteStateDatabase.RequireVerifiedSchema(connection, location);
+            return new SqlitePairingStore(stateDirectory, location, schema, timeout);
+        }
+
+        /// <summary>
+        /// One read transaction, so paired and pending come from the same snapshot. Works while a gateway runs (WAL
+        /// readers never block it), but then shows what the gateway last persisted.
+        /// </summary>
+        public DevicePairingSnapshot Read()
+        {
+            using var connection = SqliteStateDatabase.Open(Location, writable: false, _busyTimeout);
+            try
+            {
+                using var transaction = connection.BeginTransaction(deferred: true);
+                SqliteStateDatabase.RequireVerifiedSchema(connection, Location);
+                var paired = Query(connection, transaction, $"SELECT {SqlitePairingRows.PairedColumns} FROM device_pairing_paired ORDER BY approved_at_ms DESC, device_id",
+                    row => SqlitePairingRows.Paired(row, Location));
+                var now = DateTimeOffset.UtcNow;
+                var pending = Query(connection, transaction, $"SELECT {SqlitePairingRows.PendingColumns} FROM device_pairing_pending ORDER BY ts",
+                        row => (Request: SqlitePairingRows.Pending(row, Location), Since: SqlitePairingRows.PendingSince(row)))
+                    .Where(p => p.Since == null || p.Since.Value + PendingDeviceRequest.TimeToLive > now)
+                    .Select(p => p.Request).ToList();
+                return new DevicePairingSnapshot(paired, pending);
+            }
+            catch (SqliteException e)
+            {
+                throw SqliteStateDatabase.Map(Location, e, "read its device tables");
+            }
+        }
+
+        /// <summary>
+        /// Adds scopes in one BEGIN IMMEDIATE transaction: every grant or none. Refused while the owning gateway runs
+        /// (also with -Force: a 2026.8.1+ gateway holds the store in memory and would write its copy back). Per device
+        /// it merges into scopes_json, into approved_scopes_json when that is set, and into tokens_json[role].scopes;
+        /// approved_scopes_json NULL (a row migrated from 2026.2.19) stays NULL, because the 2026.9.6 connect check
+        /// reads approved_scopes_json ?? scopes_json, so the widened scopes_json is what it checks. No token value,
+        /// other column, other JSON field or entry order changes; columns with nothing to add are not rewritten.
+        /// </summary>
+        public StoreWriteResult AddScopes(IReadOnlyList<OfflineScopeGrant> grants, StoreWriteOptions options)
+        {
+            // The caller's detection (lock files, processes, port) and the gateway's own SQLite coordinators, held
+            // from here to the commit so that a gateway started meanwhile waits. -Force never applies here.
+            if (options.RunningGateway != null) throw StoreErrors.GatewayRunning(Location, options.RunningGateway, forceAllowed: false);
+            using var gatewayLock = SqliteGatewayLock.Acquire(StateDirectory);
+            using var connection = SqliteStateDatabase.Open(Location, writable: true, options.LockTimeout);
+            var journalMode = SqliteStateDatabase.JournalMode(connection);
+            SqliteTransaction transaction;
+            try
+            {
+                transaction = connection.BeginTransaction(deferred: false);
+            }
+            catch (SqliteException e)
+            {
+                throw SqliteStateDatabase.Map(Location, e, "begin a write transaction");
+            }
+            using (transaction)
+            {
+                try
+                {
+                    SqliteStateDatabase.RequireVerifiedSchema(connection, Location);
+                    // Every grant is merged before anything is written, so a bad one fails the batch with no backup
+                    // left behind; grants for two roles of one device compose on the same parsed row.
+                    var rows = new Dictionary<string, RowChange>(StringComparer.Ordinal);
+                    foreach (var grant in grants) Merge(connection, transaction, grant, rows);
+                    var changes = rows.Values.Where(r => r.Dirty.Count > 0).ToList();
+                    if (changes.Count == 0) return new StoreWriteResult(Array.Empty<string>(), Array.Empty<string>());
+                    var backups = options.NoBackup ? Array.Empty<string>() : new[] { SqliteBackup.Create(Location, options.Now, _busyTimeout) };
+                    if (backups.Length > 0) options.Log($"Backed up {Location} to {backups[0]} (SQLite online backup, taken under the write lock).");
+                    foreach (var change in changes) Update(connection, transaction, change);
+                    options.Log($"Added scopes to {changes.Count} device(s) in {Location} in one IMMEDIATE transaction; no token value changed.");
+                    transaction.Commit();
+                    if (!string.Equals(SqliteStateDatabase.JournalMode(connection), journalMode, StringComparison.OrdinalIgnoreCase))
+                    {
+                        throw SqliteStateDatabase.Invalid(Location, $"its journal mode changed from {journalMode} during the write.");
+                    }
+                    return new StoreWriteResult(new[] { Location }, backups);
+                }
+                catch (SqliteException e)
+                {
+                    throw SqliteStateDatabase.Map(Location, e, "add the scopes");
+                }
+            }
+        }
+
+        private void Merge(SqliteConnection connection, SqliteTransaction transaction, OfflineScopeGrant grant, Dictionary<string, RowChange> rows)
+        {
+            var id = grant.DeviceId;
+            if (!rows.TryGetValue(id, out var change))
+            {
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "SELECT device_id, scopes_json, approved_scopes_json, tokens_json FROM device_pairing_paired WHERE device_id = $id";
+                command.Parameters.AddWithValue("$id", id);
+                using var row = command.ExecuteReader();
+                if (!row.Read())
+                {
+                    throw new OpenClawException(ErrorIds.DeviceNotFound, OpenClawErrorKind.ObjectNotFound,
+                        $"No device '{id}' is paired in '{Location}'; nothing was written.", null, id);
+                }
+                change = new RowChange(id,
+                    SqlitePairingRows.Json<JArray>(row, "scopes_json", Location, id),
+                    SqlitePairingRows.Json<JArray>(row, "approved_scopes_json", Location, id),
+                    SqlitePairingRows.Json<JObject>(row, "tokens_json", Location, id));
+                rows[id] = change;
+            }
+
+            if (change.Tokens?[grant.Role] is not JObject token)
+            {
+                throw new OpenClawException(ErrorIds.RoleNotFound, OpenClawErrorKind.ObjectNotFound,
+                    $"Device '{id}' in '{Location}' has no {grant.Role} token to widen; nothing was written.", null, id);
+            }
+            if (token["scopes"] is not JArray tokenScopes)
+            {
+                if (token["scopes"] != null) throw SqlitePairingRows.BadColumn(Location, "tokens_json", id, $"its {grant.Role} scopes are not an array");
+                tokenScopes = new JArray();
+                token["scopes"] = tokenScopes;
+            }
+            change.Scopes ??= new JArray();
+            if (SqlitePairingRows.AddMissing(change.Scopes, grant.Scopes, Location, "scopes_json", id)) change.Dirty.Add("scopes_json");
+            if (change.Approved != null && SqlitePairingRows.AddMissing(change.Approved, grant.Scopes, Location, "approved_scopes_json", id)) change.Dirty.Add("approved_scopes_json");
+            if (SqlitePairingRows.AddMissing(tokenScopes, grant.Scopes, Location, "tokens_json", id)) change.Dirty.Add("tokens_json");
+        }
+
+        private static void Update(SqliteConnection connection, SqliteTransaction transaction, RowChange change)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var columns = change.Dirty.OrderBy(c => c, StringComparer.Ordinal).ToList();
+            command.CommandText = $"UPDATE device_pairing_paired SET {string.Join(", ", columns.Select((c, i) => $"{c} = $v{i}"))} WHERE device_id = $id";
+            for (var i = 0; i < columns.Count; i++) command.Parameters.AddWithValue("$v" + i, SqlitePairingRows.Serialize(change.Column(columns[i])));
+            command.Parameters.AddWithValue("$id", change.DeviceId);
+            if (command.ExecuteNonQuery() != 1) throw new InvalidOperationException($"Updating device '{change.DeviceId}' changed no row.");
+        }
+
+        private static List<T> Query<T>(SqliteConnection connection, SqliteTransaction transaction, string sql, Func<SqliteDataReader, T> map)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            using var reader = command.ExecuteReader();
+            var list = new List<T>();
+            while (reader.Read()) list.Add(map(reader));
+            return list;
+        }
+
+        /// <summary>One paired row's three scope-bearing JSON columns, parsed once, and which of them changed.</summary>
+        private sealed class RowChange
+        {
+            public RowChange(string deviceId, JArray? scopes, JArray? approved, JObject? tokens)
+            {
+                DeviceId = deviceId;
+                Scopes = scopes;
+                Approved = approved;
+                Tokens = tokens;
+            }
+
+            public string DeviceId { get; }
+            public JArray? Scopes { get; set; }
+            public JArray? Approved { get; }
+            public JObject? Tokens { get; }
+
+            /// <summary>Names of the changed columns (three fixed names, never user input).</summary>
+            public HashSet<string> Dirty { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+            public JToken Column(string name) => name switch
+            {
+                "scopes_json" => Scopes!,
+                "approved_scopes_json" => Approved!,
+                _ => Tokens!,
+            };
+        }
+    }
+}

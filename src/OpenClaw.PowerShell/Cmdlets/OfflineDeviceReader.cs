@@ -1,0 +1,67 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using OpenClaw.Core.Devices;
+using OpenClaw.Core.Errors;
+using OpenClaw.Core.Offline;
+using OpenClaw.Core.Scopes;
+
+namespace OpenClaw.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// The offline side of the device cmdlets: opens a state folder given with -Offline -StateDirectory and turns
+    /// its store into the same output objects the online list gives. Where an online object carries the gateway
+    /// URL, an offline one carries the state folder as a file: URI, so views group by it and no one mistakes an
+    /// offline read for a gateway's answer.
+    /// </summary>
+    internal static class OfflineDeviceReader
+    {
+        /// <summary>Opens the folder (a PowerShell path: ~, relative, PSDrive); store problems surface as OpenClawException.</summary>
+        public static OfflineState Open(PSCmdlet cmdlet, string stateDirectory, GatewayRelease? release)
+        {
+            var path = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(stateDirectory);
+            var state = OfflineState.Open(path, release);
+            cmdlet.WriteVerbose($"Offline: {state.Store.Kind} pairing store {state.Store.Location}; {state.Snapshot.Paired.Count} paired device(s); judged for {state.Release.Name} ({state.Release.Evidence}).");
+            return state;
+        }
+
+        public static OpenClawDevice ToOutput(PairedDevice device, OfflineState state) =>
+            new OpenClawDevice(device,
+                state.Snapshot.PendingFor(device.DeviceId).Select(r => new OpenClawDeviceRequest(r)).ToArray(),
+                string.Equals(device.DeviceId, state.LocalDeviceId, StringComparison.OrdinalIgnoreCase),
+                state.StateUri, state.Release);
+
+        /// <summary>
+        /// -Offline works only on a folder the user names: the module never picks a state folder on its own for
+        /// an offline read or change. (-StateDirectory is not a mandatory parameter of the Offline set only because
+        /// it is GatewayCmdlet's, shared with the online sets, and the help builder allows one Required value per
+        /// parameter; so the rule is enforced here, before anything is read.)
+        /// </summary>
+        public static void RequireStateDirectory(bool offline, string? stateDirectory, Action<ErrorRecord> fail)
+        {
+            if (!offline || !string.IsNullOrWhiteSpace(stateDirectory)) return;
+            fail(ErrorRecords.InvalidArgument(ErrorIds.StateDirectoryRequired,
+                "-Offline needs -StateDirectory: the gateway's state folder whose pairing store to use, such as ~/.openclaw.", null,
+                "Add -StateDirectory with the folder the gateway runs with (its OPENCLAW_STATE_DIR, or ~/.openclaw)."));
+        }
+
+        /// <summary>-Release parsed, or a terminating OpenClaw.InvalidRelease through <paramref name="fail"/>.</summary>
+        public static GatewayRelease? ParseRelease(string? text, Action<ErrorRecord> fail)
+        {
+            if (text == null) return null;
+            try
+            {
+                return GatewayRelease.FromUser(text);
+            }
+            catch (FormatException e)
+            {
+                fail(ErrorRecords.InvalidArgument("OpenClaw.InvalidRelease", e.Message, text));
+                return null;
+            }
+        }
+
+        internal static OpenClawException Wrap(Exception e, string stateDirectory) =>
+            e as OpenClawException ?? new OpenClawException(ErrorIds.StateFileInvalid, OpenClawErrorKind.InvalidData,
+                $"The state folder '{stateDirectory}' cannot be read: {e.Message}", null, stateDirectory, e);
+    }
+}
