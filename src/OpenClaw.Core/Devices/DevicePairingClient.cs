@@ -50,8 +50,11 @@ namespace OpenClaw.Core.Devices
             var payload = await _connection.RequestAsync("device.token.rotate", parameters, deviceId, cancellation).ConfigureAwait(false) as JObject;
             return new TokenRotation(
                 HelloOk.Strings(payload?["scopes"]).ToList(),
-                (string?)payload?["token"],
-                Time.FromMs(payload?["rotatedAtMs"]));
+                JsonRead.Text(payload?["token"]),
+                Time.FromMs(payload?["rotatedAtMs"]))
+            {
+                Delivery = JsonRead.Text(payload?["tokenDelivery"]),
+            };
         }
 
         public Task ApproveAsync(string requestId, CancellationToken cancellation) =>
@@ -90,6 +93,9 @@ namespace OpenClaw.Core.Devices
         internal string? Token { get; }
 
         public DateTimeOffset? RotatedAt { get; }
+
+        /// <summary>How 2026.9.x says it delivered the token, e.g. "withheld-cross-device"; null on 2.x.</summary>
+        public string? Delivery { get; internal set; }
 
         public override string ToString() => $"rotated [{string.Join(",", Scopes)}]";
     }

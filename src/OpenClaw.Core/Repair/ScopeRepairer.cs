@@ -85,6 +85,10 @@ namespace OpenClaw.Core.Repair
             var devices = await _session.DevicesAsync(cancellation).ConfigureAwait(false);
             var rotation = await devices.RotateTokenAsync(plan.DeviceId, plan.Role, plan.TargetScopes, cancellation).ConfigureAwait(false);
             outcome.Steps.Add($"rotated the {plan.Role} token to [{string.Join(", ", rotation.Scopes)}]");
+            if (plan.IsOwnDevice && rotation.Token == null)
+            {
+                outcome.Steps.Add($"the gateway did not return the new token ({rotation.Delivery ?? "no reason given"}), so the cached one in {_session.Identity.Folder.DeviceAuthFile} is stale until the CLI reconnects with the gateway token");
+            }
             if (plan.IsOwnDevice && rotation.Token != null)
             {
                 // The CLI shares this identity: without the new token, its next device-token connect is refused.

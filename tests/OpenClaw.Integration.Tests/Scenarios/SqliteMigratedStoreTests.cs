@@ -84,6 +84,21 @@ namespace OpenClaw.Integration.Tests.Scenarios
             var after = shell.Run($"Get-OpenClawDevice @c -DeviceId {backend.DeviceId}");
             after.ThrowIfFailed();
             Assert.Equal(Legacy.Split(',').Concat(new[] { "operator.read", "operator.write" }), (string[])Assert.Single(after.Output).Properties["Scopes"].Value);
+
+            // Rotating the module's own (the CLI's) device online must put the new token where the CLI keeps it now:
+            // SQLite's device_auth_tokens. Judging by 2026.2.19's rules forces a rotate of the legacy CLI device;
+            // 9.6 keeps its approved scopes on rotate, so the read-back reports it unverified, which is expected.
+            // 9.6 returns the new token only to a caller that authenticated as that device (with the shared token
+            // it answers "withheld-cross-device"), so this run authenticates with the CLI's cached device token.
+            var own = shell.Run($"Update-OpenClawDeviceScope -Url $($c.Url) -StateDirectory '{gateway.StateDirectory}' -DeviceId {cliId} -Release 2026.2.19 -PassThru -ErrorAction SilentlyContinue");
+            var change = Assert.Single(own.Output);
+            _log.WriteLine("own rotate: " + string.Join("; ", (string[])change.Properties["Steps"].Value));
+            Assert.Equal(true, change.Properties["TokenCacheUpdated"].Value);
+            Assert.DoesNotContain(gateway.Token, own.AllText);
+            gateway.Stop();
+            var cached = SqliteOffline.Scalar(shell, db, $"SELECT token FROM device_auth_tokens WHERE device_id = '{cliId}' AND role = 'operator'");
+            Assert.Equal(SqliteOffline.Token(shell, db, cliId), cached);
+            Assert.DoesNotContain(cached!.ToString()!, own.AllText);
         }
     }
 }
