@@ -38,8 +38,8 @@ namespace OpenClaw.Benchmarks
 
         /// <summary>
         /// Pairs <paramref name="count"/> legacy devices and the CLI's own device. The CLI device gets all five
-        /// scopes, so it is compliant on 2026.2.19: every method then repairs exactly the same devices, and the
-        /// openclaw CLI (which signs as that device) can still connect to run the workaround.
+        /// scopes, so it is compliant on 2026.2.19 and every method repairs exactly the same devices; the module, the
+        /// floor clients and the openclaw CLI all sign as that device.
         /// </summary>
         public void Prepare(int count, Results results)
         {
