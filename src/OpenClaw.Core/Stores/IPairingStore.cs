@@ -35,6 +35,17 @@ namespace OpenClaw.Core.Stores
         /// OpenClaw.GatewayRunning); nothing is written when it throws before the swap.
         /// </summary>
         StoreWriteResult AddScopes(IReadOnlyList<OfflineScopeGrant> grants, StoreWriteOptions options);
+
+        /// <summary>
+        /// Applies lifecycle edits (approve, reject, revoke, remove, rename) in order, as one batch: every changed
+        /// file is written once, under the same lock, backup and atomic-replace rules as <see cref="AddScopes"/>.
+        /// Always refused while <see cref="StoreWriteOptions.RunningGateway"/> is set, -Force or not (a running
+        /// gateway makes these changes itself, online). An edit whose request, device or token is not in the store
+        /// gets its own error in its outcome and the rest go on; a store that cannot be read or written throws
+        /// (OpenClaw.StateFileInvalid, OpenClaw.StateLocked, OpenClaw.GatewayRunning), as does a rename on a store
+        /// whose release has no device labels (OpenClaw.NotSupportedByRelease), before anything is written.
+        /// </summary>
+        PairingEditResult Apply(IReadOnlyList<PairingStoreEdit> edits, StoreWriteOptions options);
     }
 
     /// <summary>Scopes to add to one device and role.</summary>

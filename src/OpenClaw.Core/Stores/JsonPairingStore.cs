@@ -84,6 +84,10 @@ namespace OpenClaw.Core.Stores
             }
         }
 
+        // Scaffold for the offline lifecycle edits (issue 5); replaced by the implementation on its branch.
+        public PairingEditResult Apply(IReadOnlyList<PairingStoreEdit> edits, StoreWriteOptions options) =>
+            throw new NotSupportedException("Offline lifecycle edits are not implemented yet.");
+
         /// <summary>JSON.parse keeps the last of duplicate keys; so does the module.</summary>
         private static IEnumerable<JsonMember> LastOfEachKey(JsonObjectSpan root)
         {

@@ -126,6 +126,10 @@ namespace OpenClaw.Core.Stores
             }
         }
 
+        // Scaffold for the offline lifecycle edits (issue 5); replaced by the implementation on its branch.
+        public PairingEditResult Apply(IReadOnlyList<PairingStoreEdit> edits, StoreWriteOptions options) =>
+            throw new NotSupportedException("Offline lifecycle edits are not implemented yet.");
+
         private void Merge(SqliteConnection connection, SqliteTransaction transaction, OfflineScopeGrant grant, Dictionary<string, RowChange> rows)
         {
             var id = grant.DeviceId;
