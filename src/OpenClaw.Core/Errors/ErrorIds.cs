@@ -41,6 +41,9 @@ namespace OpenClaw.Core.Errors
         public const string RepairNotPossible = "OpenClaw.RepairNotPossible";
         public const string RepairNotVerified = "OpenClaw.RepairNotVerified";
 
+        /// <summary>An offline lifecycle edit was written, but the store read back afterwards does not show it.</summary>
+        public const string OfflineEditNotVerified = "OpenClaw.OfflineEditNotVerified";
+
         /// <summary>A batch stopped because the gateway stopped answering; this device was not tried.</summary>
         public const string RepairNotAttempted = "OpenClaw.RepairNotAttempted";
         public const string TokenRevoked = "OpenClaw.TokenRevoked";

@@ -19,11 +19,18 @@ namespace OpenClaw.Core.Requests
         /// approved scopes, and a rotate with it (which there replaces the device's scopes) changes nothing else;
         /// on 2026.2.21+ it stays within the approved baseline that a rotate is checked against.
         /// </summary>
-        public static IReadOnlyList<string> Target(PairedDevice approved, IReadOnlyList<string>? formerTokenScopes, GatewayRelease release)
+        public static IReadOnlyList<string> Target(PairedDevice approved, IReadOnlyList<string>? formerTokenScopes, GatewayRelease release) =>
+            Target(approved.Scopes, formerTokenScopes, release);
+
+        /// <summary>
+        /// The same target from the approved scopes alone: an offline approval computes it before writing, from the
+        /// scopes the approval will leave (the device's scopes united with the request's, as the gateway does, facts §3.3).
+        /// </summary>
+        public static IReadOnlyList<string> Target(IReadOnlyList<string> approvedScopes, IReadOnlyList<string>? formerTokenScopes, GatewayRelease release)
         {
-            var granted = new HashSet<string>(approved.Scopes);
+            var granted = new HashSet<string>(approvedScopes);
             var kept = (formerTokenScopes ?? Array.Empty<string>()).Where(s => ScopeRules.Satisfies(release.ScopeCheck, granted, s));
-            return ScopeRules.Sorted(approved.Scopes.Concat(kept));
+            return ScopeRules.Sorted(approvedScopes.Concat(kept));
         }
 
         /// <summary>Whether the role token holds every target scope literally (token checks do not apply implications on 2.x).</summary>

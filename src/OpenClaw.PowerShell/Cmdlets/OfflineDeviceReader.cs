@@ -25,6 +25,25 @@ namespace OpenClaw.PowerShell.Cmdlets
             return state;
         }
 
+        /// <summary>
+        /// <see cref="Open"/>, with any failure to read the folder stopping the command (its id and file as the
+        /// target), and the store's lists remembered for tab completion, as every offline read does.
+        /// </summary>
+        public static OfflineState OpenOrStop(PSCmdlet cmdlet, string stateDirectory)
+        {
+            try
+            {
+                var state = Open(cmdlet, stateDirectory, null);
+                Completion.CompletionCache.Current.Remember(state.Snapshot, state.Release.KnownScopes);
+                return state;
+            }
+            catch (Exception e) when (e is OpenClawException || e is System.IO.IOException || e is UnauthorizedAccessException)
+            {
+                cmdlet.ThrowTerminatingError(ErrorRecords.From(Wrap(e, stateDirectory)));
+                throw; // not reached: ThrowTerminatingError does not return
+            }
+        }
+
         public static OpenClawDevice ToOutput(PairedDevice device, OfflineState state) =>
             new OpenClawDevice(device,
                 state.Snapshot.PendingFor(device.DeviceId).Select(r => new OpenClawDeviceRequest(r)).ToArray(),

@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Security;
 using OpenClaw.Core.Devices;
 using OpenClaw.Core.Errors;
 using OpenClaw.Core.Requests;
+using OpenClaw.Core.Scopes;
 using OpenClaw.Core.Transport;
 using OpenClaw.PowerShell.Cmdlets;
 using OpenClaw.PowerShell.Completion;
@@ -13,7 +15,8 @@ namespace OpenClaw.PowerShell.Commands
 {
     /// <summary>
     /// Lists pending pairing requests with what approving each would change, and with -Wait goes on to stream new
-    /// ones as devices file them, until -Timeout or Ctrl+C.
+    /// ones as devices file them, until -Timeout or Ctrl+C. With -Offline, reads them from a gateway's state folder
+    /// instead, with no gateway running (-Wait is online only: a stopped gateway files no requests).
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "OpenClawDeviceRequest", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(OpenClawDeviceRequest))]
@@ -21,6 +24,7 @@ namespace OpenClaw.PowerShell.Commands
     {
         private const string ListSet = "List";
         private const string WaitSet = "Wait";
+        private const string OfflineSet = "Offline";
 
         /// <summary>How often the wait looks at the connection and writes queued verbose messages.</summary>
         private static readonly TimeSpan WaitSlice = TimeSpan.FromSeconds(1);
@@ -31,6 +35,8 @@ namespace OpenClaw.PowerShell.Commands
         private GatewaySession? _session;
         private DevicePairingSnapshot? _snapshot;
         private PendingRequestFeed? _feed;
+        private GatewayRelease? _release;
+        private Uri? _source;
 
         /// <summary>Only requests of these devices: full ids, unique prefixes (the short id) or wildcards.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -41,6 +47,7 @@ namespace OpenClaw.PowerShell.Commands
 
         /// <summary>Only these requests; an id that is not pending is reported.</summary>
         [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = OfflineSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(RequestIdCompleter))]
         public string[]? RequestId { get; set; }
@@ -55,12 +62,54 @@ namespace OpenClaw.PowerShell.Commands
         [ValidateWaitTimeout]
         public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(5);
 
+        /// <summary>Read the pending requests from the store in -StateDirectory instead of asking a gateway.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = OfflineSet)]
+        public SwitchParameter Offline { get; set; }
+
+        // GatewayCmdlet's connection parameters, re-declared so that they belong to the online sets (List, Wait)
+        // only; each forwards to the base property the connection code reads.
+        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = WaitSet)]
+        [ValidateNotNull]
+        public new OpenClawConnection? Connection { get => base.Connection; set => base.Connection = value; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = WaitSet)]
+        [ValidateNotNullOrEmpty]
+        public new string? Url { get => base.Url; set => base.Url = value; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = WaitSet)]
+        [SecretTransformation]
+        public new SecureString? Token { get => base.Token; set => base.Token = value; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = WaitSet)]
+        [SecretTransformation]
+        public new SecureString? Password { get => base.Password; set => base.Password = value; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = WaitSet)]
+        [ValidateNotNullOrEmpty]
+        public new string? TlsFingerprint { get => base.TlsFingerprint; set => base.TlsFingerprint = value; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = WaitSet)]
+        [ValidateRange(1, 3600)]
+        public new int TimeoutSec { get => base.TimeoutSec; set => base.TimeoutSec = value; }
+
+        protected override void BeginProcessing() => OfflineDeviceReader.RequireStateDirectory(Offline, StateDirectory, ThrowTerminatingError);
+
         protected override void ProcessRecord()
         {
-            _session ??= OpenSession(ManagementAccess.ReadDevices, null);
-            // Subscribe before the first list, so a request filed in between is not missed (duplicates are dropped).
-            if (Wait && _feed == null) _feed = PendingRequestFeed.Attach(_session);
-            _snapshot ??= List(_session);
+            if (Offline) _snapshot ??= ReadOffline();
+            else
+            {
+                _session ??= OpenSession(ManagementAccess.ReadDevices, null);
+                // Subscribe before the first list, so a request filed in between is not missed (duplicates are dropped).
+                if (Wait && _feed == null) _feed = PendingRequestFeed.Attach(_session);
+                _snapshot ??= List(_session);
+            }
 
             WriteMatching(_snapshot, DeviceId, RequestId);
             // A named request that is not pending is reported, with its device's current request when known.
@@ -127,7 +176,16 @@ namespace OpenClaw.PowerShell.Commands
         {
             var snapshot = Run(token => new RequestDecider(session).ListAsync(token));
             CompletionCache.Current.Remember(snapshot, session.Release.KnownScopes);
+            (_release, _source) = (session.Release, session.Url);
             return snapshot;
+        }
+
+        /// <summary>The store's unexpired requests; the output carries the folder as a file: URI where online ones carry the gateway URL.</summary>
+        private DevicePairingSnapshot ReadOffline()
+        {
+            var state = OfflineDeviceReader.OpenOrStop(this, StateDirectory!);
+            (_release, _source) = (state.Release, state.StateUri);
+            return state.Snapshot;
         }
 
         private void WriteMatching(DevicePairingSnapshot snapshot, string[]? devices, string[]? requestIds)
@@ -135,7 +193,7 @@ namespace OpenClaw.PowerShell.Commands
             foreach (var request in snapshot.Pending.Where(r => MatchesDevice(r, devices) && MatchesId(r, requestIds)))
             {
                 if (!_written.Add(request.RequestId)) continue;
-                WriteObject(new OpenClawDeviceRequest(new PairingRequest(request, snapshot.Find(request.DeviceId), _session!.Release), _session.Url));
+                WriteObject(new OpenClawDeviceRequest(new PairingRequest(request, snapshot.Find(request.DeviceId), _release!), _source!));
             }
         }
 

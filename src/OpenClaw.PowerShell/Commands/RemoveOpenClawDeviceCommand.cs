@@ -5,6 +5,7 @@ using System.Management.Automation;
 using OpenClaw.Core.Devices;
 using OpenClaw.Core.Errors;
 using OpenClaw.Core.Lifecycle;
+using OpenClaw.Core.Offline;
 using OpenClaw.Core.Transport;
 using OpenClaw.PowerShell.Cmdlets;
 using OpenClaw.PowerShell.Completion;
@@ -14,13 +15,17 @@ namespace OpenClaw.PowerShell.Commands
     /// <summary>
     /// Unpairs devices and rejects the pending requests the gateway leaves behind, which would otherwise stop a
     /// removed local device from pairing again silently for up to 5 minutes. The batch is gathered from the pipeline
-    /// first: one connection, one list to resolve ids and one list afterwards to confirm and find leftovers.
+    /// first: one connection, one list to resolve ids and one list afterwards to confirm and find leftovers. With
+    /// -Offline the devices and their requests are deleted from the store in one write.
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "OpenClawDevice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "OpenClawDevice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
+        DefaultParameterSetName = OnlineSet)]
     [OutputType(typeof(DeviceRemoval))]
-    public sealed class RemoveOpenClawDeviceCommand : GatewayCmdlet
+    public sealed class RemoveOpenClawDeviceCommand : OfflineCapableCmdlet
     {
         private readonly List<string> _batch = new List<string>();
+
+        protected override string Activity => "Removing OpenClaw devices";
 
         /// <summary>Devices: full ids or unique prefixes (the short id). Binds from devices and reports.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -28,7 +33,7 @@ namespace OpenClaw.PowerShell.Commands
         [ArgumentCompleter(typeof(DeviceIdCompleter))]
         public string[] DeviceId { get; set; } = Array.Empty<string>();
 
-        /// <summary>Also remove the identity the module signs with.</summary>
+        /// <summary>Also remove the identity the module signs with (offline: the folder's own CLI identity).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
@@ -44,34 +49,72 @@ namespace OpenClaw.PowerShell.Commands
         protected override void EndProcessing()
         {
             if (_batch.Count == 0) return;
+            if (IsOffline)
+            {
+                EndOffline();
+                return;
+            }
             var session = OpenSession(ManagementAccess.ChangeDevices, null);
             var snapshot = ReadDevices(session);
             CompletionCache.Current.Remember(snapshot, session.Release.KnownScopes);
 
-            var approved = new List<PairedDevice>();
-            var seen = new HashSet<string>();
-            foreach (var id in _batch)
+            var approved = Resolve(snapshot, session.Identity.Identity.DeviceId, session.Identity.IsOpenClawCli)
+                .Where(d => Confirm(d, snapshot, "on " + session.Url)).ToList();
+            if (approved.Count == 0) return;
+
+            var outcomes = Run(token => new DeviceRemover(session).RemoveAsync(approved, token));
+            Report(outcomes, session.Url, session.Release.Name);
+        }
+
+        /// <summary>
+        /// The same checks against the store; the devices and every pending request of theirs are deleted in one
+        /// write. The folder's own CLI identity is the one protected offline.
+        /// </summary>
+        private void EndOffline()
+        {
+            var state = OpenOffline();
+            var lifecycle = new OfflineLifecycle(state);
+            var candidates = Resolve(state.Snapshot, state.LocalDeviceId, true);
+            if (candidates.Count == 0) return;
+            RefuseIfGatewayRuns(lifecycle);
+            var items = candidates.Where(d => Confirm(d, state.Snapshot, "in " + state.StateDirectory)).Select(lifecycle.Remove).ToList();
+            if (items.Count == 0) return;
+            Report(CommitOffline(state, lifecycle, items).Select(o => o.ToRemoval()).ToList(), state.StateUri, state.Release.Name);
+        }
+
+        /// <summary>Every id resolved against one list; a full id and its short id name the same device.</summary>
+        private List<PairedDevice> Resolve(DevicePairingSnapshot snapshot, string? actingDeviceId, bool actingIsOpenClawCli)
+        {
+            var candidates = new List<PairedDevice>();
+            for (var i = 0; i < _batch.Count; i++)
             {
-                var device = DeviceSelector.Single(snapshot.Paired, id, out var notFound);
+                ReportResolving(i, _batch.Count, _batch[i]);
+                var device = DeviceSelector.Single(snapshot.Paired, _batch[i], out var notFound);
                 if (device == null)
                 {
                     WriteError(notFound!);
                     continue;
                 }
-                if (!seen.Add(device.DeviceId)) continue; // a full id and its short id name the same device
-                if (!Force && string.Equals(device.DeviceId, session.Identity.Identity.DeviceId, StringComparison.OrdinalIgnoreCase))
+                if (candidates.Any(d => d.DeviceId == device.DeviceId)) continue;
+                if (!Force && string.Equals(device.DeviceId, actingDeviceId, StringComparison.OrdinalIgnoreCase))
                 {
-                    WriteError(LifecycleErrors.Protected(device, session.Identity.IsOpenClawCli, "remove"));
+                    WriteError(LifecycleErrors.Protected(device, actingIsOpenClawCli, "remove"));
                     continue;
                 }
-                var pending = snapshot.PendingFor(device.DeviceId).Count;
-                var action = "Remove the device" + (pending > 0 ? $" and reject its {pending} pending request{(pending == 1 ? "" : "s")}" : "");
-                if (!ShouldProcess($"{DeviceNames.Of(device)} on {session.Url}", action)) continue;
-                approved.Add(device);
+                candidates.Add(device);
             }
-            if (approved.Count == 0) return;
+            return candidates;
+        }
 
-            var outcomes = Run(token => new DeviceRemover(session).RemoveAsync(approved, token));
+        private bool Confirm(PairedDevice device, DevicePairingSnapshot snapshot, string where)
+        {
+            var pending = snapshot.PendingFor(device.DeviceId).Count;
+            var action = "Remove the device" + (pending > 0 ? $" and reject its {pending} pending request{(pending == 1 ? "" : "s")}" : "");
+            return ShouldProcess($"{DeviceNames.Of(device)} {where}", action);
+        }
+
+        private void Report(IReadOnlyList<RemovalOutcome> outcomes, Uri url, string releaseName)
+        {
             // Tab completion must not keep offering devices that are gone.
             CompletionCache.Current.Forget(outcomes.Where(o => o.Removed).Select(o => o.Device.DeviceId));
             foreach (var outcome in outcomes)
@@ -81,7 +124,7 @@ namespace OpenClaw.PowerShell.Commands
                 {
                     WriteVerbose($"Rejected the requests {DeviceNames.Of(outcome.Device)} left behind: {string.Join(", ", outcome.RejectedRequestIds)}.");
                 }
-                if (PassThru) WriteObject(new DeviceRemoval(outcome, session.Url, session.Release.Name));
+                if (PassThru) WriteObject(new DeviceRemoval(outcome, url, releaseName));
             }
         }
 

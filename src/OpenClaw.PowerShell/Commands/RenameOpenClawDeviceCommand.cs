@@ -1,8 +1,11 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using OpenClaw.Core.Devices;
 using OpenClaw.Core.Errors;
 using OpenClaw.Core.Lifecycle;
+using OpenClaw.Core.Offline;
 using OpenClaw.Core.Transport;
 using OpenClaw.PowerShell.Cmdlets;
 using OpenClaw.PowerShell.Completion;
@@ -11,15 +14,21 @@ namespace OpenClaw.PowerShell.Commands
 {
     /// <summary>
     /// Gives a paired device a name people recognise (device.pair.rename, OpenClaw 2026.7 and later). The gateway
-    /// keeps it as the device's operator label, next to the display name the client sent when it paired.
+    /// keeps it as the device's operator label, next to the display name the client sent when it paired. With
+    /// -Offline the label is written into the store (operatorLabel in JSON, operator_label in SQLite), every rename
+    /// of the pipeline in one write.
     /// </summary>
-    [Cmdlet(VerbsCommon.Rename, "OpenClawDevice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Rename, "OpenClawDevice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+        DefaultParameterSetName = OnlineSet)]
     [OutputType(typeof(OpenClawDevice))]
-    public sealed class RenameOpenClawDeviceCommand : GatewayCmdlet
+    public sealed class RenameOpenClawDeviceCommand : OfflineCapableCmdlet
     {
         /// <summary>The gateway's schema refuses longer labels (2026.9.6: "must not have more than 64 characters").</summary>
         private const int MaxNameLength = 64;
+        private readonly List<(string DeviceId, string NewName)> _offlineBatch = new List<(string, string)>();
         private DevicePairingSnapshot? _snapshot;
+
+        protected override string Activity => "Renaming OpenClaw devices";
 
         /// <summary>The device: its full id or a unique prefix (the short id).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -43,6 +52,11 @@ namespace OpenClaw.PowerShell.Commands
                 // The gateway trims the label and answers "label required" for a blank one.
                 WriteError(new OpenClawException(LifecycleErrors.InvalidDeviceName, OpenClawErrorKind.InvalidArgument,
                     "The new name is blank; give the device a name of 1 to 64 characters.", null, NewName));
+                return;
+            }
+            if (IsOffline)
+            {
+                _offlineBatch.Add((DeviceId, NewName));
                 return;
             }
             var session = OpenSession(ManagementAccess.ChangeDevices, null);
@@ -73,6 +87,53 @@ namespace OpenClaw.PowerShell.Commands
             CompletionCache.Current.Remember(_snapshot, session.Release.KnownScopes);
             var renamed = _snapshot.Find(device.DeviceId);
             if (PassThru && renamed != null) WriteObject(DeviceReader.ToOutput(renamed, _snapshot, session));
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_offlineBatch.Count > 0) EndOffline();
+        }
+
+        /// <summary>
+        /// Every rename of the pipeline against one snapshot, in one write. A device named twice gets the last name
+        /// (the store applies edits in order, and the first would only be overwritten).
+        /// </summary>
+        private void EndOffline()
+        {
+            var state = OpenOffline();
+            var lifecycle = new OfflineLifecycle(state);
+            try
+            {
+                lifecycle.RequireLabels();
+            }
+            catch (OpenClawException e)
+            {
+                ThrowTerminating(e);
+            }
+            var renames = new List<(PairedDevice Device, string NewName)>();
+            for (var i = 0; i < _offlineBatch.Count; i++)
+            {
+                var (id, name) = _offlineBatch[i];
+                ReportResolving(i, _offlineBatch.Count, id);
+                var device = DeviceSelector.Single(state.Snapshot.Paired, id, out var notFound);
+                if (device == null)
+                {
+                    WriteError(notFound!);
+                    continue;
+                }
+                renames.RemoveAll(r => r.Device.DeviceId == device.DeviceId);
+                renames.Add((device, name));
+            }
+            if (renames.Count == 0) return;
+            RefuseIfGatewayRuns(lifecycle);
+            var items = renames.Where(r => ShouldProcess($"{DeviceNames.Of(r.Device)} in {state.StateDirectory}", $"Rename to '{r.NewName}'"))
+                .Select(r => lifecycle.Rename(r.Device, r.NewName)).ToList();
+            if (items.Count == 0) return;
+            foreach (var outcome in CommitOffline(state, lifecycle, items))
+            {
+                if (outcome.Error != null) WriteError(outcome.Error);
+                if (PassThru && outcome.Stored.Applied && outcome.DeviceAfter != null) WriteObject(OfflineDeviceReader.ToOutput(outcome.DeviceAfter, state));
+            }
         }
 
         /// <summary>Setup: a gateway without device.pair.rename (before 2026.7) stops the command before anything changes.</summary>

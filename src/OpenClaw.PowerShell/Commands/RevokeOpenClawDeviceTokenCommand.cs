@@ -5,6 +5,7 @@ using System.Management.Automation;
 using OpenClaw.Core.Devices;
 using OpenClaw.Core.Errors;
 using OpenClaw.Core.Lifecycle;
+using OpenClaw.Core.Offline;
 using OpenClaw.Core.Transport;
 using OpenClaw.PowerShell.Cmdlets;
 using OpenClaw.PowerShell.Completion;
@@ -14,12 +15,16 @@ namespace OpenClaw.PowerShell.Commands
     /// <summary>
     /// Revokes devices' role tokens, so clients that sign in with them are refused. The batch is gathered from the
     /// pipeline first: one connection, one list to resolve ids and one list afterwards to confirm, for all of them.
+    /// With -Offline the tokens are marked revoked (revokedAtMs) in the store, in one write.
     /// </summary>
-    [Cmdlet(VerbsSecurity.Revoke, "OpenClawDeviceToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsSecurity.Revoke, "OpenClawDeviceToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
+        DefaultParameterSetName = OnlineSet)]
     [OutputType(typeof(DeviceTokenRevocation))]
-    public sealed class RevokeOpenClawDeviceTokenCommand : GatewayCmdlet
+    public sealed class RevokeOpenClawDeviceTokenCommand : OfflineCapableCmdlet
     {
         private readonly List<(string Id, string Role)> _batch = new List<(string, string)>();
+
+        protected override string Activity => "Revoking OpenClaw device tokens";
 
         /// <summary>Devices: full ids or unique prefixes (the short id). Binds from devices and reports.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -32,7 +37,7 @@ namespace OpenClaw.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string Role { get; set; } = "operator";
 
-        /// <summary>Also revoke the token of the identity the module signs with.</summary>
+        /// <summary>Also revoke the token of the identity the module signs with (offline: the folder's own CLI identity).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
@@ -51,25 +56,17 @@ namespace OpenClaw.PowerShell.Commands
         protected override void EndProcessing()
         {
             if (_batch.Count == 0) return;
+            if (IsOffline)
+            {
+                EndOffline();
+                return;
+            }
             var session = OpenSession(ManagementAccess.ChangeDevices, null);
             var snapshot = ReadDevices(session);
             CompletionCache.Current.Remember(snapshot, session.Release.KnownScopes);
 
-            var approved = new List<(PairedDevice Device, string Role)>();
-            var seen = new HashSet<(string, string)>();
-            foreach (var (id, role) in _batch)
-            {
-                var device = DeviceSelector.Single(snapshot.Paired, id, out var notFound);
-                if (device == null)
-                {
-                    WriteError(notFound!);
-                    continue;
-                }
-                // A full id and its short id name the same device: judge and report it once.
-                if (!seen.Add((device.DeviceId, role)) || !MayRevoke(session, device, role)) continue;
-                if (!ShouldProcess($"{DeviceNames.Of(device)}, role {role}, on {session.Url}", $"Revoke the {role} device token")) continue;
-                approved.Add((device, role));
-            }
+            var where = new Place(session.Identity.Identity.DeviceId, session.Identity.IsOpenClawCli, "on " + session.Url, session.Url, session.Release.Name);
+            var approved = Resolve(snapshot, where).Where(c => Confirm(c.Device, c.Role, where)).ToList();
             if (approved.Count == 0) return;
 
             foreach (var outcome in Run(token => new TokenRevoker(session).RevokeAsync(approved, token)))
@@ -79,8 +76,50 @@ namespace OpenClaw.PowerShell.Commands
             }
         }
 
-        /// <summary>Per-device reasons not to send anything; each is reported and the batch goes on.</summary>
-        private bool MayRevoke(GatewaySession session, PairedDevice device, string role)
+        /// <summary>The same checks against the store; every confirmed token is revoked in one write.</summary>
+        private void EndOffline()
+        {
+            var state = OpenOffline();
+            var lifecycle = new OfflineLifecycle(state);
+            // The folder's own CLI identity is the one protected offline: revoking it locks the CLI out.
+            var where = new Place(state.LocalDeviceId, true, "in " + state.StateDirectory, state.StateUri, state.Release.Name);
+            var candidates = Resolve(state.Snapshot, where);
+            if (candidates.Count == 0) return;
+            RefuseIfGatewayRuns(lifecycle);
+            var items = candidates.Where(c => Confirm(c.Device, c.Role, where)).Select(c => lifecycle.Revoke(c.Device, c.Role)).ToList();
+            if (items.Count == 0) return;
+            foreach (var outcome in CommitOffline(state, lifecycle, items).Select(o => o.ToRevocation()))
+            {
+                if (outcome.Error != null) WriteError(outcome.Error);
+                if (PassThru) WriteObject(new DeviceTokenRevocation(outcome, state.StateUri, state.Release.Name));
+            }
+        }
+
+        /// <summary>Every id resolved against one list; a full id and its short id name the same device, judged once.</summary>
+        private List<(PairedDevice Device, string Role)> Resolve(DevicePairingSnapshot snapshot, Place where)
+        {
+            var candidates = new List<(PairedDevice Device, string Role)>();
+            var seen = new HashSet<(string, string)>();
+            for (var i = 0; i < _batch.Count; i++)
+            {
+                var (id, role) = _batch[i];
+                ReportResolving(i, _batch.Count, $"{id} ({role})");
+                var device = DeviceSelector.Single(snapshot.Paired, id, out var notFound);
+                if (device == null)
+                {
+                    WriteError(notFound!);
+                    continue;
+                }
+                if (seen.Add((device.DeviceId, role)) && MayRevoke(device, role, where)) candidates.Add((device, role));
+            }
+            return candidates;
+        }
+
+        private bool Confirm(PairedDevice device, string role, Place where) =>
+            ShouldProcess($"{DeviceNames.Of(device)}, role {role}, {where.Text}", $"Revoke the {role} device token");
+
+        /// <summary>Per-device reasons not to change anything; each is reported and the batch goes on.</summary>
+        private bool MayRevoke(PairedDevice device, string role, Place where)
         {
             var token = device.TokenFor(role);
             if (token == null)
@@ -90,23 +129,42 @@ namespace OpenClaw.PowerShell.Commands
                     null, device.DeviceId));
                 return false;
             }
-            var isSelf = string.Equals(device.DeviceId, session.Identity.Identity.DeviceId, StringComparison.OrdinalIgnoreCase);
+            var isSelf = string.Equals(device.DeviceId, where.ActingDeviceId, StringComparison.OrdinalIgnoreCase);
             if (isSelf && !Force)
             {
-                WriteError(LifecycleErrors.Protected(device, session.Identity.IsOpenClawCli, $"revoke the {role} token of"));
+                WriteError(LifecycleErrors.Protected(device, where.ActingIsOpenClawCli, $"revoke the {role} token of"));
                 return false;
             }
             if (token.IsRevoked)
             {
-                WriteVerbose($"The {role} token of {DeviceNames.Of(device)} is already revoked; nothing to send.");
+                WriteVerbose($"The {role} token of {DeviceNames.Of(device)} is already revoked; nothing to change.");
                 if (PassThru)
                 {
                     WriteObject(new DeviceTokenRevocation(device.DeviceId, DeviceNames.Plain(device), role, "AlreadyRevoked",
-                        token.RevokedAt, true, isSelf, session.Url, session.Release.Name));
+                        token.RevokedAt, true, isSelf, where.Url, where.ReleaseName));
                 }
                 return false;
             }
             return true;
+        }
+
+        /// <summary>Where the batch acts: the identity protected there, the words for ShouldProcess, what output carries.</summary>
+        private sealed class Place
+        {
+            public Place(string? actingDeviceId, bool actingIsOpenClawCli, string text, Uri url, string releaseName)
+            {
+                ActingDeviceId = actingDeviceId;
+                ActingIsOpenClawCli = actingIsOpenClawCli;
+                Text = text;
+                Url = url;
+                ReleaseName = releaseName;
+            }
+
+            public string? ActingDeviceId { get; }
+            public bool ActingIsOpenClawCli { get; }
+            public string Text { get; }
+            public Uri Url { get; }
+            public string ReleaseName { get; }
         }
 
         /// <summary>Setup: a gateway without the method, or a list that fails, stops the command before anything changes.</summary>

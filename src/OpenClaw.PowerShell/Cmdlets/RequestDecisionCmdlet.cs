@@ -1,0 +1,195 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using OpenClaw.Core.Devices;
+using OpenClaw.Core.Errors;
+using OpenClaw.Core.Offline;
+using OpenClaw.Core.Requests;
+using OpenClaw.Core.Transport;
+using OpenClaw.PowerShell.Completion;
+
+namespace OpenClaw.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// What Approve- and Deny-OpenClawDeviceRequest share: their parameters and sets (by request id or by device,
+    /// each online and offline), picking each request from a list read right before acting, the confirmation and
+    /// the output. Online, items are decided as they arrive, so the cmdlets can follow Get-OpenClawDeviceRequest
+    /// -Wait; offline, the batch is gathered and written at the end, as one change to the store.
+    /// </summary>
+    public abstract class RequestDecisionCmdlet : OfflineLifecycleCmdlet
+    {
+        protected const string ByRequestIdSet = "ByRequestId";
+        protected const string ByDeviceSet = "ByDevice";
+        private const string ByRequestIdOfflineSet = "ByRequestIdOffline";
+        private const string ByDeviceOfflineSet = "ByDeviceOffline";
+        private readonly List<(string Label, Func<DevicePairingSnapshot, PendingDeviceRequest> Select)> _offlineBatch =
+            new List<(string, Func<DevicePairingSnapshot, PendingDeviceRequest>)>();
+        private RequestDecider? _decider;
+        private int _count;
+
+        /// <summary>The requests to decide. Binds from the RequestId property of listed requests.</summary>
+        [Parameter(ParameterSetName = ByRequestIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByRequestIdOfflineSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RequestIdCompleter))]
+        public string[] RequestId { get; set; } = Array.Empty<string>();
+
+        /// <summary>Decide whatever request these devices have pending at this moment (full id or unique prefix).</summary>
+        [Parameter(ParameterSetName = ByDeviceSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByDeviceOfflineSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DeviceIdCompleter))]
+        public string[] DeviceId { get; set; } = Array.Empty<string>();
+
+        /// <summary>With -DeviceId: only a request for this role. Any role when omitted.</summary>
+        [Parameter(ParameterSetName = ByDeviceSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByDeviceOfflineSet, ValueFromPipelineByPropertyName = true)]
+        public string? Role { get; set; }
+
+        /// <summary>Return each decided request.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Change the pairing store in -StateDirectory instead of asking a gateway; the gateway must be stopped.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByRequestIdOfflineSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ByDeviceOfflineSet)]
+        public SwitchParameter Offline { get; set; }
+
+        /// <summary>Offline: do not keep a timestamped backup of each store file before changing it.</summary>
+        [Parameter(ParameterSetName = ByRequestIdOfflineSet)]
+        [Parameter(ParameterSetName = ByDeviceOfflineSet)]
+        public SwitchParameter NoBackup { get; set; }
+
+        // GatewayCmdlet's connection parameters, re-declared so that they belong to the online sets only.
+        [Parameter(ParameterSetName = ByRequestIdSet)]
+        [Parameter(ParameterSetName = ByDeviceSet)]
+        [ValidateNotNull]
+        public new OpenClawConnection? Connection { get => base.Connection; set => base.Connection = value; }
+
+        [Parameter(ParameterSetName = ByRequestIdSet)]
+        [Parameter(ParameterSetName = ByDeviceSet)]
+        [ValidateNotNullOrEmpty]
+        public new string? Url { get => base.Url; set => base.Url = value; }
+
+        [Parameter(ParameterSetName = ByRequestIdSet)]
+        [Parameter(ParameterSetName = ByDeviceSet)]
+        [SecretTransformation]
+        public new SecureString? Token { get => base.Token; set => base.Token = value; }
+
+        [Parameter(ParameterSetName = ByRequestIdSet)]
+        [Parameter(ParameterSetName = ByDeviceSet)]
+        [SecretTransformation]
+        public new SecureString? Password { get => base.Password; set => base.Password = value; }
+
+        [Parameter(ParameterSetName = ByRequestIdSet)]
+        [Parameter(ParameterSetName = ByDeviceSet)]
+        [ValidateNotNullOrEmpty]
+        public new string? TlsFingerprint { get => base.TlsFingerprint; set => base.TlsFingerprint = value; }
+
+        [Parameter(ParameterSetName = ByRequestIdSet)]
+        [Parameter(ParameterSetName = ByDeviceSet)]
+        [ValidateRange(1, 3600)]
+        public new int TimeoutSec { get => base.TimeoutSec; set => base.TimeoutSec = value; }
+
+        protected override bool SkipBackup => NoBackup;
+
+        /// <summary>The -WhatIf and -Confirm text (PairingRequest.DescribeApproval or DescribeDenial).</summary>
+        protected abstract string Describe(PairingRequest request);
+
+        /// <summary>The online decision, through the gateway.</summary>
+        protected abstract Task<RequestDecision> DecideAsync(RequestDecider decider, PairingRequest request, CancellationToken cancellation);
+
+        /// <summary>The offline decision, as a store edit.</summary>
+        protected abstract OfflineLifecycleItem Plan(OfflineLifecycle lifecycle, PairingRequest request);
+
+        private bool IsOffline => Offline.IsPresent;
+
+        protected override void BeginProcessing() => OfflineDeviceReader.RequireStateDirectory(Offline, StateDirectory, ThrowTerminatingError);
+
+        protected override void ProcessRecord()
+        {
+            var selectors = ParameterSetName == ByDeviceSet || ParameterSetName == ByDeviceOfflineSet
+                ? DeviceId.Select(id => (Label: "device " + id, Select: RequestSelector.SelectForDevice(id, Role)))
+                : RequestId.Select(id => (Label: "request " + id, Select: RequestSelector.SelectById(id, FormerDevice(id))));
+            if (IsOffline)
+            {
+                _offlineBatch.AddRange(selectors);
+                return;
+            }
+            var session = OpenSession(ManagementAccess.ChangeDevices, null);
+            _decider ??= new RequestDecider(session);
+            foreach (var (label, select) in selectors)
+            {
+                WriteProgress(new ProgressRecord(1, Activity, $"{++_count}: {label}"));
+                DecideOnline(session, _decider, select);
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (IsOffline) EndOffline();
+            else if (_count > 0) WriteProgress(new ProgressRecord(1, Activity, "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        private void DecideOnline(GatewaySession session, RequestDecider decider, Func<DevicePairingSnapshot, PendingDeviceRequest> select)
+        {
+            var resolved = Run(token => decider.ResolveAsync(select, token));
+            CompletionCache.Current.Remember(resolved.Snapshot, session.Release.KnownScopes);
+            if (resolved.Request is not { } request)
+            {
+                WriteError(resolved.Error!);
+                return;
+            }
+            if (!ShouldProcess(Target(request, "on " + session.Url), Describe(request))) return;
+            var decision = Run(token => DecideAsync(decider, request, token));
+            if (decision.Error != null) WriteError(decision.Error);
+            if (PassThru && decision.Applied) WriteObject(new OpenClawDeviceRequest(decision, session.Url));
+        }
+
+        /// <summary>Every id resolved against one snapshot of the store; a request named twice is decided once.</summary>
+        private void EndOffline()
+        {
+            if (_offlineBatch.Count == 0) return;
+            var state = OpenOffline();
+            var lifecycle = new OfflineLifecycle(state);
+            var requests = new List<PairingRequest>();
+            for (var i = 0; i < _offlineBatch.Count; i++)
+            {
+                ReportResolving(i, _offlineBatch.Count, _offlineBatch[i].Label);
+                try
+                {
+                    var request = _offlineBatch[i].Select(state.Snapshot);
+                    if (requests.All(r => r.RequestId != request.RequestId)) requests.Add(lifecycle.Describe(request));
+                }
+                catch (OpenClawException e)
+                {
+                    WriteError(e);
+                }
+            }
+            if (requests.Count == 0) return;
+            RefuseIfGatewayRuns(lifecycle);
+            var items = requests.Where(r => ShouldProcess(Target(r, "in " + state.StateDirectory), Describe(r))).Select(r => Plan(lifecycle, r)).ToList();
+            if (items.Count == 0) return;
+            foreach (var outcome in CommitOffline(state, lifecycle, items))
+            {
+                var decision = outcome.ToDecision();
+                if (decision.Error != null) WriteError(decision.Error);
+                if (PassThru && decision.Applied) WriteObject(new OpenClawDeviceRequest(decision, state.StateUri));
+            }
+        }
+
+        private static string Target(PairingRequest request, string where) =>
+            $"request {request.RequestId} from {request.Name} ({PairingRequest.ShortId(request.DeviceId)}) {where}";
+
+        /// <summary>
+        /// The device a request id belonged to when it was last listed, to name its current request if it is gone.
+        /// Read here, on the pipeline thread: the completion cache belongs to the runspace, which other threads do not see.
+        /// </summary>
+        private static string? FormerDevice(string requestId) =>
+            CompletionCache.Current.Requests.FirstOrDefault(r => string.Equals(r.RequestId, requestId, StringComparison.OrdinalIgnoreCase))?.DeviceId;
+    }
+}
