@@ -66,7 +66,7 @@ namespace OpenClaw.Core.Stores
 
         public void DeletePending(string requestId) => Track(_pending, PendingTable, "request_id", requestId).Current = null;
 
-        /// <summary>Writes the difference inside the caller's transaction: deletes first, so a device removed and paired again in one batch is updated in place.</summary>
+        /// <summary>Writes the difference inside the caller's transaction: deletes, then updates, then inserts.</summary>
         public void Write()
         {
             foreach (var row in _pending.Values.Concat(_paired.Values).Where(r => r.Original != null && r.Current == null)) Delete(row);
