@@ -2,6 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
+using OpenClaw.Core.Errors;
+using OpenClaw.Core.Lifecycle;
 using OpenClaw.Core.Devices;
 using OpenClaw.Core.Scopes;
 using OpenClaw.Core.Stores.Files;
@@ -18,6 +21,7 @@ namespace OpenClaw.Core.Stores
     public sealed class JsonPairingStore : IPairingStore
     {
         private static readonly ReleaseVersion FirstApprovedScopes = new ReleaseVersion(2026, 2, 21);
+        private static readonly ReleaseVersion FirstLabels = new ReleaseVersion(2026, 7, 0);
 
         public JsonPairingStore(string stateDirectory)
         {
@@ -76,7 +80,7 @@ namespace OpenClaw.Core.Stores
             using (StoreLock.Acquire(Location, options.LockTimeout))
             {
                 StoreFileWrites.RemoveStaleTemps(Location);
-                var result = Writer.Write(Location, file => PairedScopeEditor.Apply(file, grants, createApproved), !options.NoBackup, options.Now, options.Log);
+                var result = Writer.Write(Location, "device id", file => PairedScopeEditor.Apply(file, grants, createApproved), !options.NoBackup, options.Now, options.Log);
                 if (result.Backup != null) options.Log($"Backed up {Location} to {result.Backup}.");
                 return new StoreWriteResult(
                     result.Changed ? new[] { Location } : Array.Empty<string>(),
@@ -84,9 +88,95 @@ namespace OpenClaw.Core.Stores
             }
         }
 
-        // Scaffold for the offline lifecycle edits (issue 5); replaced by the implementation on its branch.
-        public PairingEditResult Apply(IReadOnlyList<PairingStoreEdit> edits, StoreWriteOptions options) =>
-            throw new NotSupportedException("Offline lifecycle edits are not implemented yet.");
+        /// <summary>
+        /// Runs the batch under the store lock and writes paired.json first, then pending.json. That order is what a
+        /// crash in between leaves harmless: an approved device whose request is still pending (the request expires
+        /// within 5 minutes, and approving it again changes nothing), never a deleted request whose device was not
+        /// paired. Each file is written by the same optimistic writer as AddScopes; should a file change under it
+        /// (by hand: the gateway is stopped and other runs wait for the lock), the batch is run again on the new bytes.
+        /// </summary>
+        public PairingEditResult Apply(IReadOnlyList<PairingStoreEdit> edits, StoreWriteOptions options)
+        {
+            // A running gateway makes these changes itself, and would overwrite pending.json from its own view.
+            if (options.RunningGateway != null) throw StoreErrors.GatewayRunning(Location, options.RunningGateway, forceAllowed: false);
+            var release = options.Release ?? Release;
+            if (edits.Any(e => e.Kind == PairingEditKind.RenameDevice)) CheckLabels(release);
+            var context = new PairingEditContext(options.Now, release?.Version is { } v && v >= FirstApprovedScopes);
+            var changed = new List<string>();
+            var backups = new List<string>();
+            using (StoreLock.Acquire(Location, options.LockTimeout))
+            {
+                StoreFileWrites.RemoveStaleTemps(Location);
+                StoreFileWrites.RemoveStaleTemps(PendingLocation);
+                var pending = File.Exists(PendingLocation) ? JsonStoreFile.Read(PendingLocation, "request id") : null;
+                PairingEditBatch batch;
+                if (File.Exists(Location))
+                {
+                    var written = Writer.Write(Location, "device id", file =>
+                    {
+                        var run = PairingEditBatch.Run(file, pending, PendingLocation, edits, context);
+                        return (run.PairedText, run);
+                    }, !options.NoBackup, options.Now, options.Log);
+                    batch = written.Effects;
+                    Record(Location, written.Changed, written.Backup, changed, backups, options);
+                }
+                else
+                {
+                    batch = PairingEditBatch.Run(JsonStoreFile.Parse(Location, EmptyObject, "device id"), pending, PendingLocation, edits, context);
+                    if (batch.PairedText != "{}") CreatePaired(batch.PairedText, changed);
+                }
+                if (pending != null)
+                {
+                    // Replayed from the paired.json this batch edited, so each request is deleted exactly as decided above.
+                    var written = Writer.Write(PendingLocation, "request id", file =>
+                    {
+                        var run = PairingEditBatch.Run(batch.PairedBefore, file, PendingLocation, edits, context);
+                        return (run.PendingText!, run);
+                    }, !options.NoBackup, options.Now, options.Log);
+                    Record(PendingLocation, written.Changed, written.Backup, changed, backups, options);
+                }
+                return new PairingEditResult(batch.Outcomes, changed, backups);
+            }
+        }
+
+        private static readonly byte[] EmptyObject = { (byte)'{', (byte)'}' };
+
+        private static void Record(string path, bool changed, string? backup, List<string> changedFiles, List<string> backups, StoreWriteOptions options)
+        {
+            if (changed) changedFiles.Add(path);
+            if (backup == null) return;
+            backups.Add(backup);
+            options.Log($"Backed up {path} to {backup}.");
+        }
+
+        /// <summary>A store with only pending.json gets its paired.json with the first approval, as the gateway would write it (mode 0600).</summary>
+        private void CreatePaired(string text, List<string> changed)
+        {
+            var temp = StoreFileWrites.WriteTemp(Location, Encoding.UTF8.GetBytes(text), UnixFileModes.OwnerReadWrite);
+            try
+            {
+                File.Move(temp, Location);
+            }
+            finally
+            {
+                StoreFileWrites.TryDelete(temp);
+            }
+            changed.Add(Location);
+        }
+
+        /// <summary>Device labels (operatorLabel) exist from 2026.7.0 on; an older gateway would drop the field on its next write.</summary>
+        private void CheckLabels(GatewayRelease? release)
+        {
+            if (release?.Version is { } version && version >= FirstLabels) return;
+            throw new OpenClawException(LifecycleErrors.NotSupportedByRelease, OpenClawErrorKind.NotImplemented,
+                release == null
+                    ? $"Renaming needs OpenClaw 2026.7.0 or later, and the store '{Location}' does not record which release wrote it; nothing was written."
+                    : $"Renaming needs OpenClaw 2026.7.0 or later, but the store '{Location}' was written by {release.Name}; nothing was written.",
+                release == null
+                    ? "If the gateway is 2026.7.0 or later, state its release with -Release (for example -Release 2026.7.1)."
+                    : "Upgrade the gateway to OpenClaw 2026.7.0 or later; older releases have no device labels.",
+                Location);
+        }
 
         /// <summary>JSON.parse keeps the last of duplicate keys; so does the module.</summary>
         private static IEnumerable<JsonMember> LastOfEachKey(JsonObjectSpan root)

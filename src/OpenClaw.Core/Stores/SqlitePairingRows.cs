@@ -28,62 +28,58 @@ namespace OpenClaw.Core.Stores
         public static PairedDevice Paired(SqliteDataReader row, string path)
         {
             var id = Text(row, "device_id") ?? "";
-            var json = new JObject
-            {
-                ["deviceId"] = id,
-                ["publicKey"] = Text(row, "public_key"),
-                ["displayName"] = Text(row, "display_name"),
-                ["operatorLabel"] = Text(row, "operator_label"),
-                ["platform"] = Text(row, "platform"),
-                ["clientId"] = Text(row, "client_id"),
-                ["clientMode"] = Text(row, "client_mode"),
-                ["role"] = Text(row, "role"),
-                ["roles"] = Json<JArray>(row, "roles_json", path, id),
-                ["scopes"] = Json<JArray>(row, "scopes_json", path, id),
-                ["approvedScopes"] = Json<JArray>(row, "approved_scopes_json", path, id),
-                ["tokens"] = Json<JObject>(row, "tokens_json", path, id),
-                ["remoteIp"] = Text(row, "remote_ip"),
-                ["createdAtMs"] = Integer(row, "created_at_ms"),
-                ["approvedAtMs"] = Integer(row, "approved_at_ms"),
-                ["lastSeenAtMs"] = Integer(row, "last_seen_at_ms"),
-            };
+            var json = Described(row, path, id);
+            json["deviceId"] = id;
+            json["operatorLabel"] = Text(row, "operator_label");
+            json["approvedScopes"] = Json<JArray>(row, "approved_scopes_json", path, id);
+            json["tokens"] = Json<JObject>(row, "tokens_json", path, id);
+            json["createdAtMs"] = Integer(row, "created_at_ms");
+            json["approvedAtMs"] = Integer(row, "approved_at_ms");
+            json["lastSeenAtMs"] = Integer(row, "last_seen_at_ms");
             return PairedDevice.FromJson(json);
         }
 
         public static PendingDeviceRequest Pending(SqliteDataReader row, string path)
         {
             var id = Text(row, "request_id") ?? "";
-            var json = new JObject
-            {
-                ["requestId"] = id,
-                ["deviceId"] = Text(row, "device_id"),
-                ["publicKey"] = Text(row, "public_key"),
-                ["displayName"] = Text(row, "display_name"),
-                ["platform"] = Text(row, "platform"),
-                ["clientId"] = Text(row, "client_id"),
-                ["clientMode"] = Text(row, "client_mode"),
-                ["role"] = Text(row, "role"),
-                ["roles"] = Json<JArray>(row, "roles_json", path, id),
-                ["scopes"] = Json<JArray>(row, "scopes_json", path, id),
-                ["remoteIp"] = Text(row, "remote_ip"),
-                ["silent"] = Integer(row, "silent") is long silent ? silent != 0 : (bool?)null,
-                ["isRepair"] = Integer(row, "is_repair") is long repair ? repair != 0 : (bool?)null,
-                ["ts"] = Integer(row, "ts"),
-            };
+            var json = Described(row, path, id);
+            json["requestId"] = id;
+            json["deviceId"] = Text(row, "device_id");
+            json["silent"] = Integer(row, "silent") is long silent ? silent != 0 : (bool?)null;
+            json["isRepair"] = Integer(row, "is_repair") is long repair ? repair != 0 : (bool?)null;
+            json["ts"] = Integer(row, "ts");
             return PendingDeviceRequest.FromJson(json);
         }
 
-        /// <summary>When the gateway would prune a request: its TTL counts from the later of ts and refreshed_at_ms.</summary>
-        public static DateTimeOffset? PendingSince(SqliteDataReader row)
+        /// <summary>The columns a paired row and a request share: how the device described itself and what it asked for.</summary>
+        private static JObject Described(SqliteDataReader row, string path, string id) => new JObject
         {
-            var latest = new[] { Integer(row, "ts"), Integer(row, "refreshed_at_ms") }.Where(v => v.HasValue).Select(v => v!.Value).DefaultIfEmpty(-1).Max();
+            ["publicKey"] = Text(row, "public_key"),
+            ["displayName"] = Text(row, "display_name"),
+            ["platform"] = Text(row, "platform"),
+            ["clientId"] = Text(row, "client_id"),
+            ["clientMode"] = Text(row, "client_mode"),
+            ["role"] = Text(row, "role"),
+            ["roles"] = Json<JArray>(row, "roles_json", path, id),
+            ["scopes"] = Json<JArray>(row, "scopes_json", path, id),
+            ["remoteIp"] = Text(row, "remote_ip"),
+        };
+
+        /// <summary>When the gateway would prune a request: its TTL counts from the later of ts and refreshed_at_ms.</summary>
+        public static DateTimeOffset? PendingSince(SqliteDataReader row) => PendingSince(Integer(row, "ts"), Integer(row, "refreshed_at_ms"));
+
+        public static DateTimeOffset? PendingSince(long? ts, long? refreshedAtMs)
+        {
+            var latest = new[] { ts, refreshedAtMs }.Where(v => v.HasValue).Select(v => v!.Value).DefaultIfEmpty(-1).Max();
             return latest < 0 ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(latest);
         }
 
         /// <summary>Parses a JSON column exactly (dates stay strings, numbers keep their form); null for SQL NULL.</summary>
-        public static T? Json<T>(SqliteDataReader row, string column, string path, string rowId) where T : JToken
+        public static T? Json<T>(SqliteDataReader row, string column, string path, string rowId) where T : JToken =>
+            Json<T>(Text(row, column), column, path, rowId);
+
+        public static T? Json<T>(string? text, string column, string path, string rowId) where T : JToken
         {
-            var text = Text(row, column);
             if (text == null) return null;
             try
             {

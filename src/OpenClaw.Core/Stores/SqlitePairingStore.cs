@@ -73,8 +73,7 @@ namespace OpenClaw.Core.Stores
         }
 
         /// <summary>
-        /// Adds scopes in one BEGIN IMMEDIATE transaction: every grant or none. Refused while the owning gateway runs
-        /// (also with -Force: a 2026.8.1+ gateway holds the store in memory and would write its copy back). Per device
+        /// Adds scopes in one BEGIN IMMEDIATE transaction (<see cref="Write"/>): every grant or none. Per device
         /// it merges into scopes_json, into approved_scopes_json when that is set, and into tokens_json[role].scopes;
         /// approved_scopes_json NULL (a row migrated from 2026.2.19) stays NULL, because the 2026.9.6 connect check
         /// reads approved_scopes_json ?? scopes_json, so the widened scopes_json is what it checks. No token value,
@@ -82,8 +81,62 @@ namespace OpenClaw.Core.Stores
         /// </summary>
         public StoreWriteResult AddScopes(IReadOnlyList<OfflineScopeGrant> grants, StoreWriteOptions options)
         {
-            // The caller's detection (lock files, processes, port) and the gateway's own SQLite coordinators, held
-            // from here to the commit so that a gateway started meanwhile waits. -Force never applies here.
+            var backups = Write(options, "add the scopes", (connection, transaction) =>
+            {
+                // Every grant is merged before anything is written, so a bad one fails the batch with no backup
+                // left behind; grants for two roles of one device compose on the same parsed row.
+                var rows = new Dictionary<string, RowChange>(StringComparer.Ordinal);
+                foreach (var grant in grants) Merge(connection, transaction, grant, rows);
+                var changes = rows.Values.Where(r => r.Dirty.Count > 0).ToList();
+                if (changes.Count == 0) return null;
+                return () =>
+                {
+                    foreach (var change in changes) Update(connection, transaction, change);
+                    options.Log($"Added scopes to {changes.Count} device(s) in {Location} in one IMMEDIATE transaction; no token value changed.");
+                };
+            });
+            return backups == null
+                ? new StoreWriteResult(Array.Empty<string>(), Array.Empty<string>())
+                : new StoreWriteResult(new[] { Location }, backups);
+        }
+
+        /// <summary>
+        /// Applies lifecycle edits in one BEGIN IMMEDIATE transaction, as <see cref="SqlitePairingEdits"/> describes:
+        /// each edit sees the rows as the edits before it left them, an edit whose request, device or token is
+        /// missing gets its error in its outcome, and a row that cannot be read fails the whole batch unwritten.
+        /// Always refused while the owning gateway runs, -Force or not.
+        /// </summary>
+        public PairingEditResult Apply(IReadOnlyList<PairingStoreEdit> edits, StoreWriteOptions options)
+        {
+            var outcomes = new List<PairingEditOutcome>();
+            var backups = Write(options, "apply the device changes", (connection, transaction) =>
+            {
+                var rows = new SqlitePairingWorkingSet(connection, transaction, Location);
+                var editor = new SqlitePairingEdits(rows, Location, options.Now);
+                outcomes.AddRange(edits.Select(editor.Apply));
+                if (!rows.Changed) return null;
+                return () =>
+                {
+                    rows.Write();
+                    options.Log($"Applied {outcomes.Count(o => o.Applied)} device change(s) to {Location} in one IMMEDIATE transaction.");
+                };
+            });
+            return backups == null
+                ? new PairingEditResult(outcomes, Array.Empty<string>(), Array.Empty<string>())
+                : new PairingEditResult(outcomes, new[] { Location }, backups);
+        }
+
+        /// <summary>
+        /// The one way this store writes. Refused while the owning gateway runs (also with -Force: a 2026.8.1+ gateway
+        /// holds the store in memory and would write its copy back). The caller's detection (lock files, processes,
+        /// port) is backed by the gateway's own SQLite coordinators, held from here to the commit so that a gateway
+        /// started meanwhile waits. Inside one BEGIN IMMEDIATE transaction on a verified schema, <paramref name="plan"/>
+        /// reads and decides everything and returns the writes, or null when nothing changes; only then is the one
+        /// backup taken (so a plan that fails leaves no backup behind), the writes run and the transaction commits.
+        /// Returns the backups made, or null when nothing was written.
+        /// </summary>
+        private IReadOnlyList<string>? Write(StoreWriteOptions options, string doing, Func<SqliteConnection, SqliteTransaction, Action?> plan)
+        {
             if (options.RunningGateway != null) throw StoreErrors.GatewayRunning(Location, options.RunningGateway, forceAllowed: false);
             using var gatewayLock = SqliteGatewayLock.Acquire(StateDirectory);
             using var connection = SqliteStateDatabase.Open(Location, writable: true, options.LockTimeout);
@@ -102,33 +155,24 @@ namespace OpenClaw.Core.Stores
                 try
                 {
                     SqliteStateDatabase.RequireVerifiedSchema(connection, Location);
-                    // Every grant is merged before anything is written, so a bad one fails the batch with no backup
-                    // left behind; grants for two roles of one device compose on the same parsed row.
-                    var rows = new Dictionary<string, RowChange>(StringComparer.Ordinal);
-                    foreach (var grant in grants) Merge(connection, transaction, grant, rows);
-                    var changes = rows.Values.Where(r => r.Dirty.Count > 0).ToList();
-                    if (changes.Count == 0) return new StoreWriteResult(Array.Empty<string>(), Array.Empty<string>());
+                    var writes = plan(connection, transaction);
+                    if (writes == null) return null;
                     var backups = options.NoBackup ? Array.Empty<string>() : new[] { SqliteBackup.Create(Location, options.Now, _busyTimeout) };
                     if (backups.Length > 0) options.Log($"Backed up {Location} to {backups[0]} (SQLite online backup, taken under the write lock).");
-                    foreach (var change in changes) Update(connection, transaction, change);
-                    options.Log($"Added scopes to {changes.Count} device(s) in {Location} in one IMMEDIATE transaction; no token value changed.");
+                    writes();
                     transaction.Commit();
                     if (!string.Equals(SqliteStateDatabase.JournalMode(connection), journalMode, StringComparison.OrdinalIgnoreCase))
                     {
                         throw SqliteStateDatabase.Invalid(Location, $"its journal mode changed from {journalMode} during the write.");
                     }
-                    return new StoreWriteResult(new[] { Location }, backups);
+                    return backups;
                 }
                 catch (SqliteException e)
                 {
-                    throw SqliteStateDatabase.Map(Location, e, "add the scopes");
+                    throw SqliteStateDatabase.Map(Location, e, doing);
                 }
             }
         }
-
-        // Scaffold for the offline lifecycle edits (issue 5); replaced by the implementation on its branch.
-        public PairingEditResult Apply(IReadOnlyList<PairingStoreEdit> edits, StoreWriteOptions options) =>
-            throw new NotSupportedException("Offline lifecycle edits are not implemented yet.");
 
         private void Merge(SqliteConnection connection, SqliteTransaction transaction, OfflineScopeGrant grant, Dictionary<string, RowChange> rows)
         {

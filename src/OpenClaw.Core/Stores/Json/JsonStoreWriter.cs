@@ -8,9 +8,9 @@ using OpenClaw.Core.Stores.Files;
 namespace OpenClaw.Core.Stores.Json
 {
     /// <summary>
-    /// Replaces paired.json with an edited copy under optimistic concurrency. 2026.2.x writes the file without
+    /// Replaces a store file (paired.json, pending.json) with an edited copy under optimistic concurrency. 2026.2.x writes the file without
     /// any cross-process lock (writeJsonAtomic: temp file, rename), so while it runs (-Force) a write of the
-    /// gateway can land at any moment. The loop: merge the grants into the bytes last read; write a temp file;
+    /// gateway can land at any moment. The loop: merge the edits into the bytes last read; write a temp file;
     /// re-read the store and compare it byte for byte with what was merged; if it changed, merge again from the
     /// new bytes; else back up what is about to be replaced and swap the temp file in. Where the swap is an atomic
     /// exchange (FileSwap), the displaced bytes are compared too, and a write that landed in between is merged
@@ -27,24 +27,28 @@ namespace OpenClaw.Core.Stores.Json
         /// <summary>Test seam: runs after the re-check, right before the swap (the gap FileSwap closes).</summary>
         internal Action<string>? BeforeSwap { get; set; }
 
-        public sealed class Result
+        /// <typeparam name="TEffects">What the merge reports it changed (scope grants, lifecycle outcomes).</typeparam>
+        public sealed class Result<TEffects>
         {
             public bool Changed { get; set; }
             public string? Backup { get; set; }
-            public IReadOnlyList<GrantEffect> Effects { get; set; } = Array.Empty<GrantEffect>();
+
+            /// <summary>What the last merge (the one whose text was written, or found to change nothing) reported.</summary>
+            public TEffects Effects { get; set; } = default!;
             public int Attempts { get; set; }
         }
 
-        public Result Write(string path, Func<JsonStoreFile, (string Text, IReadOnlyList<GrantEffect> Effects)> merge,
+        /// <param name="what">How the file is keyed, for the message of a file that is not an object ("device id", "request id").</param>
+        public Result<TEffects> Write<TEffects>(string path, string what, Func<JsonStoreFile, (string Text, TEffects Effects)> merge,
             bool backup, DateTimeOffset now, Action<string> log)
         {
-            var result = new Result();
+            var result = new Result<TEffects>();
             var expected = File.ReadAllBytes(path);
             var mergeFrom = expected;
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
                 result.Attempts = attempt;
-                var file = JsonStoreFile.Parse(path, mergeFrom, "device id");
+                var file = JsonStoreFile.Parse(path, mergeFrom, what);
                 var (text, effects) = merge(file);
                 result.Effects = effects;
                 var updated = file.Encode(text);

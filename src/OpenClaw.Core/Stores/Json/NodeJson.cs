@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -44,12 +45,42 @@ namespace OpenClaw.Core.Stores.Json
         /// A string array at a given indentation, as JSON.stringify(x, null, 2) lays it out: "[]" when empty, else one
         /// element per line indented two more than the line that holds the array, and "]" back at that line's indent.
         /// </summary>
-        public static string StringArray(System.Collections.Generic.IEnumerable<string> items, string indent, string newline)
+        public static string StringArray(IEnumerable<string> items, string indent, string newline)
         {
             var list = items.ToList();
             if (list.Count == 0) return "[]";
             var inner = indent + "  ";
             return "[" + newline + string.Join("," + newline, list.Select(s => inner + Quote(s))) + newline + indent + "]";
+        }
+
+        /// <summary>
+        /// A small value tree (a <see cref="NodeObject"/>, string lists, strings, whole numbers, booleans,
+        /// <see cref="RawJson"/>) at a given indentation, laid out as JSON.stringify(x, null, 2) lays it out: members
+        /// and elements one per line, two spaces deeper than <paramref name="indent"/>, "{}" and "[]" when empty.
+        /// </summary>
+        public static string Stringify(object value, string indent, string newline)
+        {
+            switch (value)
+            {
+                case string s:
+                    return Quote(s);
+                case long or int:
+                    return System.Convert.ToString(value, CultureInfo.InvariantCulture)!;
+                case bool b:
+                    return b ? "true" : "false";
+                case RawJson raw:
+                    return raw.Text;
+                case NodeObject obj:
+                    if (obj.Count == 0) return "{}";
+                    var inner = indent + "  ";
+                    return "{" + newline
+                        + string.Join("," + newline, obj.Select(m => inner + Quote(m.Key) + ": " + Stringify(m.Value, inner, newline)))
+                        + newline + indent + "}";
+                case IEnumerable<string> items:
+                    return StringArray(items, indent, newline);
+                default:
+                    throw new System.ArgumentException($"{value.GetType().Name} is not a value the stores write.", nameof(value));
+            }
         }
 
         /// <summary>A span as a Newtonsoft value, so PairedDevice.FromJson and friends read offline stores too.</summary>
@@ -89,5 +120,28 @@ namespace OpenClaw.Core.Stores.Json
             if (char.IsLowSurrogate(c)) return i == 0 || !char.IsHighSurrogate(s[i - 1]);
             return false;
         }
+    }
+
+    /// <summary>
+    /// An object to write, with its keys in insertion order (the order the gateway builds its records in). A null
+    /// value is left out, as JSON.stringify leaves out undefined.
+    /// </summary>
+    internal sealed class NodeObject : List<KeyValuePair<string, object>>
+    {
+        public void Add(string key, object? value)
+        {
+            if (value != null) Add(new KeyValuePair<string, object>(key, value));
+        }
+    }
+
+    /// <summary>JSON text written as it is: a number copied from the store with the spelling it had there.</summary>
+    internal sealed class RawJson
+    {
+        public RawJson(string text)
+        {
+            Text = text;
+        }
+
+        public string Text { get; }
     }
 }

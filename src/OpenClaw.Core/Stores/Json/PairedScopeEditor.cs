@@ -44,42 +44,48 @@ namespace OpenClaw.Core.Stores.Json
                 deviceEffects.ForEach(e => e.DeviceFound = true);
                 var record = JsonRecords.CheckPaired(file, member);
                 var wanted = byDevice.SelectMany(g => g.Scopes).Distinct(StringComparer.Ordinal).ToList();
-
-                var scopesMember = record.Find("scopes");
-                var current = Strings(scopesMember?.Value);
-                var addToDevice = wanted.Where(s => !current.Contains(s)).ToList();
-                if (scopesMember == null)
-                {
-                    // Pre-2026.2.21 records can lack scopes (upstream #21447 backfills them on reconnect).
-                    var anchor = record.Find("roles") ?? record.Find("role") ?? record.Members.Last();
-                    edits.InsertArrayAfter(record, anchor, "scopes", addToDevice);
-                }
-                else if (scopesMember.Value is JsonArraySpan scopesArray) edits.Append(scopesArray, scopesMember, addToDevice);
-                else edits.ReplaceWithArray(scopesMember, addToDevice);
-                deviceEffects[0].AddedToScopes.AddRange(addToDevice);
-
-                var approvedMember = record.Find("approvedScopes");
-                if (approvedMember?.Value is JsonArraySpan approvedArray)
-                {
-                    var approved = Strings(approvedArray);
-                    var addToApproved = wanted.Where(s => !approved.Contains(s)).ToList();
-                    edits.Append(approvedArray, approvedMember, addToApproved);
-                    deviceEffects[0].AddedToApprovedScopes.AddRange(addToApproved);
-                }
-                else if (createApprovedScopes && scopesMember != null && addToDevice.Count > 0)
-                {
-                    // Absent means "the same as scopes" to the gateway (approvedScopes ?? scopes), so the new
-                    // baseline is the whole new device set, not only what was added.
-                    var baseline = current.Concat(addToDevice).ToList();
-                    if (approvedMember == null) edits.InsertArrayAfter(record, scopesMember, "approvedScopes", baseline);
-                    else edits.ReplaceWithArray(approvedMember, baseline);
-                    deviceEffects[0].ApprovedScopesCreated = true;
-                    deviceEffects[0].AddedToApprovedScopes.AddRange(baseline);
-                }
-
+                AddDeviceScopes(edits, record, wanted, createApprovedScopes, deviceEffects[0]);
                 foreach (var effect in deviceEffects) EditToken(edits, record, effect);
             }
             return (edits.IsEmpty ? file.Text : edits.Apply(), effects);
+        }
+
+        /// <summary>
+        /// Adds scopes to a record's <c>scopes</c>, and to <c>approvedScopes</c> where it has one or where
+        /// <paramref name="createApprovedScopes"/> says the release keeps one (also used by an offline approve).
+        /// </summary>
+        internal static void AddDeviceScopes(JsonTextEdits edits, JsonObjectSpan record, IReadOnlyList<string> wanted, bool createApprovedScopes, GrantEffect effect)
+        {
+            var scopesMember = record.Find("scopes");
+            var current = Strings(scopesMember?.Value);
+            var addToDevice = wanted.Where(s => !current.Contains(s)).ToList();
+            if (scopesMember == null)
+            {
+                // Pre-2026.2.21 records can lack scopes (upstream #21447 backfills them on reconnect).
+                edits.InsertMember(record, "scopes", addToDevice, record.Find("roles") ?? record.Find("role"));
+            }
+            else if (scopesMember.Value is JsonArraySpan scopesArray) edits.Append(scopesArray, scopesMember, addToDevice);
+            else edits.ReplaceValue(scopesMember, addToDevice);
+            effect.AddedToScopes.AddRange(addToDevice);
+
+            var approvedMember = record.Find("approvedScopes");
+            if (approvedMember?.Value is JsonArraySpan approvedArray)
+            {
+                var approved = Strings(approvedArray);
+                var addToApproved = wanted.Where(s => !approved.Contains(s)).ToList();
+                edits.Append(approvedArray, approvedMember, addToApproved);
+                effect.AddedToApprovedScopes.AddRange(addToApproved);
+            }
+            else if (createApprovedScopes && scopesMember != null && addToDevice.Count > 0)
+            {
+                // Absent means "the same as scopes" to the gateway (approvedScopes ?? scopes), so the new
+                // baseline is the whole new device set, not only what was added.
+                var baseline = current.Concat(addToDevice).ToList();
+                if (approvedMember == null) edits.InsertMember(record, "approvedScopes", baseline, scopesMember);
+                else edits.ReplaceValue(approvedMember, baseline);
+                effect.ApprovedScopesCreated = true;
+                effect.AddedToApprovedScopes.AddRange(baseline);
+            }
         }
 
         private static void EditToken(JsonTextEdits edits, JsonObjectSpan record, GrantEffect effect)
@@ -88,15 +94,23 @@ namespace OpenClaw.Core.Stores.Json
             var tokenMember = tokens.Find(effect.Grant.Role);
             if (tokenMember?.Value is not JsonObjectSpan token) return;
             // A revoked token stays revoked: widening it would not bring it back, and the planner refuses such devices.
-            if (token.Value("revokedAtMs") is JsonScalarSpan { Kind: JsonScalarKind.Number }) return;
+            if (IsRevoked(token)) return;
+            effect.AddedToToken.AddRange(AddTokenScopes(edits, token, effect.Grant.Scopes));
+        }
+
+        internal static bool IsRevoked(JsonObjectSpan token) => token.Value("revokedAtMs") is JsonScalarSpan { Kind: JsonScalarKind.Number };
+
+        /// <summary>Adds scopes to a token object's <c>scopes</c>, leaving its value and everything else as it was; returns those added.</summary>
+        internal static IReadOnlyList<string> AddTokenScopes(JsonTextEdits edits, JsonObjectSpan token, IReadOnlyList<string> scopes)
+        {
             var scopesMember = token.Find("scopes");
             var current = Strings(scopesMember?.Value);
-            var add = effect.Grant.Scopes.Distinct(StringComparer.Ordinal).Where(s => !current.Contains(s)).ToList();
-            if (add.Count == 0) return;
+            var add = scopes.Distinct(StringComparer.Ordinal).Where(s => !current.Contains(s)).ToList();
+            if (add.Count == 0) return add;
             if (scopesMember?.Value is JsonArraySpan array) edits.Append(array, scopesMember, add);
-            else if (scopesMember != null) edits.ReplaceWithArray(scopesMember, add);
-            else edits.InsertArrayAfter(token, token.Find("role") ?? token.Members.Last(), "scopes", add);
-            effect.AddedToToken.AddRange(add);
+            else if (scopesMember != null) edits.ReplaceValue(scopesMember, add);
+            else edits.InsertMember(token, "scopes", add, token.Find("role"));
+            return add;
         }
 
         /// <summary>The key OpenClaw stores the device under: the id as given, else a case-insensitive match.</summary>
@@ -107,7 +121,7 @@ namespace OpenClaw.Core.Stores.Json
             return matches.Count == 1 ? matches[0] : null;
         }
 
-        private static HashSet<string> Strings(JsonSpan? span) =>
+        internal static HashSet<string> Strings(JsonSpan? span) =>
             span is JsonArraySpan array
                 ? new HashSet<string>(array.Items.OfType<JsonScalarSpan>().Select(s => s.Text!), StringComparer.Ordinal)
                 : new HashSet<string>(StringComparer.Ordinal);
