@@ -39,15 +39,20 @@ namespace OpenClaw.PowerShell.Cmdlets
         public string[] RequestId { get; set; } = Array.Empty<string>();
 
         /// <summary>Decide whatever request these devices have pending at this moment (full id or unique prefix).</summary>
+        /// <remarks>
+        /// Offline it does not bind from the pipeline: a piped request carries both RequestId and DeviceId, and
+        /// online the default set (ByRequestId) settles which one binds; with -Offline both offline sets remain and
+        /// a cmdlet has only one default, so the engine would refuse every piped request as ambiguous.
+        /// </remarks>
         [Parameter(ParameterSetName = ByDeviceSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = ByDeviceOfflineSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByDeviceOfflineSet, Mandatory = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(DeviceIdCompleter))]
         public string[] DeviceId { get; set; } = Array.Empty<string>();
 
         /// <summary>With -DeviceId: only a request for this role. Any role when omitted.</summary>
         [Parameter(ParameterSetName = ByDeviceSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = ByDeviceOfflineSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByDeviceOfflineSet)]
         public string? Role { get; set; }
 
         /// <summary>Return each decided request.</summary>
