@@ -68,6 +68,11 @@ namespace OpenClaw.PowerShell.Tests.FakeGateway
             lock (_gate) return new List<string>(Device(deviceId)?.Scopes ?? new List<string>());
         }
 
+        public List<FakeDevice> Paired
+        {
+            get { lock (_gate) return _paired.ToList(); }
+        }
+
         public List<FakePendingRequest> Pending
         {
             get { lock (_gate) return _pending.ToList(); }

@@ -53,15 +53,22 @@ namespace OpenClaw.PowerShell.Tests.Reliability
             scenario.Arrange?.Invoke(_shell);
             var log = SecretScenarios.WriteLog(_shell);
 
-            if (scenario.ChangingMethod != null)
+            var store = StoreText();
+            if (scenario.ChangingMethod != null || scenario.ChangesStore)
             {
                 var whatIf = Run(scenario, log, new Hashtable { ["Verbose"] = true, ["Debug"] = true, ["WhatIf"] = true });
                 Assert.Contains("What if:", whatIf.HostText);
                 Assert.Empty(_shell.Gateway.ChangingRequests.Concat(_shell.Gateway.Requests("device.pair.rename")));
+                Assert.Equal(store, StoreText());
                 AssertNoSecret(whatIf);
             }
             var real = Run(scenario, log, new Hashtable { ["Verbose"] = true, ["Debug"] = true, ["Confirm"] = false });
             if (scenario.ChangingMethod != null) Assert.NotEmpty(_shell.Gateway.Requests(scenario.ChangingMethod));
+            if (scenario.ChangesStore)
+            {
+                Assert.NotEqual(store, StoreText());
+                Assert.Empty(_shell.Gateway.ChangingRequests);
+            }
             Assert.NotEmpty(real.Verbose.Concat(real.Output.Select(o => o.ToString())));
             AssertNoSecret(real);
         }
@@ -82,6 +89,11 @@ namespace OpenClaw.PowerShell.Tests.Reliability
                 $"{scenario.Name} wrote errors: {string.Join(" | ", result.Errors.Select(e => e.FullyQualifiedErrorId + ": " + e.Exception.Message))}");
             return result;
         }
+
+        /// <summary>Every file of the state folder but the scan's own log, as text: what an -Offline run may change.</summary>
+        private string StoreText() =>
+            string.Join("\n", Directory.GetFiles(_shell.StateDirectory, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith("gateway.log", StringComparison.Ordinal))
+                .OrderBy(f => f, StringComparer.Ordinal).Select(f => f + "\n" + File.ReadAllText(f)));
 
         private void AssertNoSecret(PowerShellResult result)
         {

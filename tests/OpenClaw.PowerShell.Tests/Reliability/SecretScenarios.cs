@@ -19,6 +19,12 @@ namespace OpenClaw.PowerShell.Tests.Reliability
 
         public Action<FakeGatewayShell>? Arrange { get; init; }
 
+        /// <summary>
+        /// An -Offline run that changes the store in $c.StateDirectory: its -WhatIf run must leave every file as it
+        /// was, its real run must change the store, and neither may send the gateway anything.
+        /// </summary>
+        public bool ChangesStore { get; init; }
+
         public override string ToString() => Name;
     }
 
@@ -56,6 +62,19 @@ namespace OpenClaw.PowerShell.Tests.Reliability
                 { ChangingMethod = "device.token.revoke" },
             new SecretScenario("Rename-OpenClawDevice", "Rename", "Rename-OpenClawDevice @c -DeviceId $id -NewName 'renamed-agent' -PassThru @s")
                 { ChangingMethod = "device.pair.rename", Arrange = WithRename },
+            new SecretScenario("Get-OpenClawDeviceRequest", "GetRequestsOffline", "Get-OpenClawDeviceRequest -Offline -StateDirectory $c.StateDirectory @s")
+                { Arrange = OfflineStore },
+            new SecretScenario("Approve-OpenClawDeviceRequest", "ApproveOffline",
+                "Get-OpenClawDeviceRequest -Offline -StateDirectory $c.StateDirectory | Approve-OpenClawDeviceRequest -Offline -StateDirectory $c.StateDirectory -PassThru @s")
+                { ChangesStore = true, Arrange = OfflineStore },
+            new SecretScenario("Deny-OpenClawDeviceRequest", "DenyOffline",
+                "Deny-OpenClawDeviceRequest -Offline -StateDirectory $c.StateDirectory -RequestId $request -PassThru @s") { ChangesStore = true, Arrange = OfflineStore },
+            new SecretScenario("Remove-OpenClawDevice", "RemoveOffline",
+                "Remove-OpenClawDevice -Offline -StateDirectory $c.StateDirectory -DeviceId $id -PassThru @s") { ChangesStore = true, Arrange = OfflineStore },
+            new SecretScenario("Revoke-OpenClawDeviceToken", "RevokeOffline",
+                "Revoke-OpenClawDeviceToken -Offline -StateDirectory $c.StateDirectory -DeviceId $id -PassThru @s") { ChangesStore = true, Arrange = OfflineStore },
+            new SecretScenario("Rename-OpenClawDevice", "RenameOffline",
+                "Rename-OpenClawDevice -Offline -StateDirectory $c.StateDirectory -DeviceId $id -NewName 'renamed-agent' -PassThru @s") { ChangesStore = true, Arrange = OfflineStore },
             new SecretScenario("Get-OpenClawScopeUpgradeEvent", "ReadLog", "Get-OpenClawScopeUpgradeEvent -Path $log @s"),
             new SecretScenario("Get-OpenClawScopeUpgradeEvent", "ReadLogUnique", "Get-OpenClawScopeUpgradeEvent -Path $log -Unique @s"),
         };
@@ -89,6 +108,16 @@ namespace OpenClaw.PowerShell.Tests.Reliability
         private static void WithRename(FakeGatewayShell shell) =>
             shell.Gateway.Methods = FakeJson.Strings(FixtureFiles.HelloOk(shell.Gateway.HelloFixture)["features"]?["methods"])
                 .Append("device.pair.rename").ToList();
+
+        /// <summary>
+        /// The fake's devices and requests (token values included) written as a 2026.7.1 JSON store into the state
+        /// folder, for the -Offline scenarios. The recorded request is refreshed so it has not expired.
+        /// </summary>
+        private static void OfflineStore(FakeGatewayShell shell)
+        {
+            foreach (var request in shell.Store.Pending) request.Ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            OfflineStateFolder.Write(shell.StateDirectory, shell.Store.Paired, shell.Store.Pending, "2026.7.1");
+        }
 
         /// <summary>A gateway that forgets to redact: every token summary in device.pair.list carries the token value.</summary>
         private static void ListWithTokenValues(FakeGatewayShell shell)
