@@ -98,7 +98,11 @@ namespace OpenClaw.Core.Stores
         public PairingEditResult Apply(IReadOnlyList<PairingStoreEdit> edits, StoreWriteOptions options)
         {
             // A running gateway makes these changes itself, and would overwrite pending.json from its own view.
-            if (options.RunningGateway != null) throw StoreErrors.GatewayRunning(Location, options.RunningGateway, forceAllowed: false);
+            if (options.RunningGateway != null)
+            {
+                throw StoreErrors.GatewayRunning(Location, options.RunningGateway, forceAllowed: false,
+                    "Or run the command without -Offline: the running gateway approves, rejects, revokes, removes and renames itself (-Force does not apply to these changes).");
+            }
             var release = options.Release ?? Release;
             if (edits.Any(e => e.Kind == PairingEditKind.RenameDevice)) CheckLabels(release);
             var context = new PairingEditContext(options.Now, release?.Version is { } v && v >= FirstApprovedScopes);
