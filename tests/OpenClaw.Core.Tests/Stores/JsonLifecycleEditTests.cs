@@ -105,39 +105,27 @@ public sealed class JsonLifecycleEditTests
         Assert.Equal(Paired(withNull.Change("\"revokedAtMs\": null", "\"revokedAtMs\": 1800000000000")), state.PairedText);
     }
 
-    [Fact]
-    public void ApprovingARepairOn2219WidensScopesAndTheTokenInPlace()
+    /// <summary>2026.2.21 keeps approvedScopes; a record without one gets it, from the whole new set (absent meant "= scopes").</summary>
+    [Theory]
+    [InlineData("2026.2.19", "")]
+    [InlineData("2026.2.21", "    \"approvedScopes\": [\n      \"operator.read\",\n      \"operator.write\"\n    ],\n")]
+    public void ApprovingARepairWidensScopesAndTheTokenInPlace(string release, string approvedScopes)
     {
         using var state = Create();
 
-        var outcome = Assert.Single(Apply(state, "2026.2.19", PairingStoreEdit.Approve("r-b", new[] { "operator.read", "operator.write" })).Outcomes);
+        var outcome = Assert.Single(Apply(state, release, PairingStoreEdit.Approve("r-b", new[] { "operator.read", "operator.write" })).Outcomes);
 
         Assert.True(outcome.Applied);
         Assert.False(outcome.DeviceCreated);
         Assert.False(outcome.TokenMinted);
         Assert.Equal(new[] { "r-b" }, outcome.RemovedRequestIds);
         var approved = DevB
-            .Change("    \"scopes\": [\n      \"operator.read\"\n", "    \"scopes\": [\n      " + ReadWrite + "\"\n")
+            .Change("    \"scopes\": [\n      \"operator.read\"\n    ],\n", "    \"scopes\": [\n      " + ReadWrite + "\"\n    ],\n" + approvedScopes)
             .Change("        \"scopes\": [\n          \"operator.read\"\n", "        \"scopes\": [\n          \"operator.read\",\n          \"operator.write\"\n")
             .Change("\"approvedAtMs\": 1700000000001", "\"approvedAtMs\": 1800000000000");
         Assert.Equal(Paired(DevA, approved, DevC), state.PairedText);
         Assert.Contains("\"token\": \"TOKEN-B\"", state.PairedText);
         Assert.Equal(Pending(RequestNew, RequestOld), PendingText(state));
-    }
-
-    [Fact]
-    public void ApprovingARepairOn2221CreatesApprovedScopesFromTheWholeNewSet()
-    {
-        using var state = Create();
-
-        Apply(state, "2026.2.21", PairingStoreEdit.Approve("r-b", new[] { "operator.read", "operator.write" }));
-
-        var approved = DevB
-            .Change("    \"scopes\": [\n      \"operator.read\"\n    ],\n",
-                "    \"scopes\": [\n      " + ReadWrite + "\"\n    ],\n    \"approvedScopes\": [\n      " + ReadWrite + "\"\n    ],\n")
-            .Change("        \"scopes\": [\n          \"operator.read\"\n", "        \"scopes\": [\n          \"operator.read\",\n          \"operator.write\"\n")
-            .Change("\"approvedAtMs\": 1700000000001", "\"approvedAtMs\": 1800000000000");
-        Assert.Equal(Paired(DevA, approved, DevC), state.PairedText);
     }
 
     [Fact]
