@@ -1,5 +1,3 @@
-using OpenClaw.Core.Scopes;
-using OpenClaw.Core.Stores;
 using OpenClaw.Integration.Tests.Gateway;
 using OpenClaw.Integration.Tests.Requests;
 using Xunit;
@@ -46,21 +44,16 @@ namespace OpenClaw.Integration.Tests.Scenarios
             var revokee = RequestDevice.Connect(gateway, "revokee", Legacy).DeviceId!;
 
             OfflineGateway.StopAndWait(gateway);
-            var store = new JsonPairingStore(gateway.StateDirectory);
             var full = Legacy.Concat(Write).ToArray();
-            var result = store.Apply(new[]
-            {
-                PairingStoreEdit.Approve(repair.RequestId!, full),
-                PairingStoreEdit.Approve(laptop.RequestId!, Read),
-                PairingStoreEdit.Reject(stranger.RequestId!),
-                PairingStoreEdit.Remove(victim),
-                PairingStoreEdit.Revoke(revokee, "operator"),
-            }, new StoreWriteOptions { Release = GatewayRelease.FromVersion(ReleaseVersion.Parse(version), "test") });
-            foreach (var outcome in result.Outcomes) _log.WriteLine($"{outcome.Edit}: {string.Join("; ", outcome.Steps)} {outcome.Error?.Message}");
-            Assert.All(result.Outcomes, o => Assert.True(o.Applied, o.Edit + ": " + o.Error?.Message));
-            Assert.False(result.Outcomes[0].TokenMinted);
-            Assert.True(result.Outcomes[1].DeviceCreated && result.Outcomes[1].TokenMinted);
-            Assert.Equal(2, result.Backups.Count);
+            var outcomes = Apply(gateway, version,
+                $"Approve('{repair.RequestId}', {Strings(full)})",
+                $"Approve('{laptop.RequestId}', {Strings(Read)})",
+                $"Reject('{stranger.RequestId}')",
+                $"Remove('{victim}')",
+                $"Revoke('{revokee}', 'operator')");
+            Assert.All(outcomes, o => Assert.StartsWith("True|", o, StringComparison.Ordinal));
+            Assert.StartsWith("True|False|False|", outcomes[0], StringComparison.Ordinal); // a repair: the token is widened, not re-minted
+            Assert.StartsWith("True|True|True|", outcomes[1], StringComparison.Ordinal); // a new device with a new token
             OfflineGateway.AssertGatewayFormat(gateway);
             var paired = gateway.PairedJson();
             Assert.Equal(backendToken, (string?)paired[repair.DeviceId!]!["tokens"]!["operator"]!["token"]);
@@ -86,6 +79,30 @@ namespace OpenClaw.Integration.Tests.Scenarios
             Assert.False(revoked.Ok);
             Assert.Contains("device token mismatch", revoked.Message);
         }
+
+        /// <summary>
+        /// JsonPairingStore.Apply called through the module's own OpenClaw.Core (loaded in the hosted engine, as
+        /// SqliteStoreTests does: referencing the core here would load a second copy beside the module's); one line
+        /// per outcome: Applied|DeviceCreated|TokenMinted|ErrorId|steps.
+        /// </summary>
+        private List<string> Apply(LocalGateway gateway, string version, params string[] edits)
+        {
+            using var shell = new ModuleShell(gateway);
+            var result = shell.Run(SqliteOffline.Prelude + $@"
+                $store = [OpenClaw.Core.Stores.JsonPairingStore]::new('{gateway.StateDirectory}')
+                $edits = [OpenClaw.Core.Stores.PairingStoreEdit[]]@({string.Join(", ", edits.Select(e => "[OpenClaw.Core.Stores.PairingStoreEdit]::" + e))})
+                $release = [OpenClaw.Core.Scopes.GatewayRelease]::FromVersion([OpenClaw.Core.Scopes.ReleaseVersion]::Parse('{version}'), 'test')
+                $result = $store.Apply($edits, [OpenClaw.Core.Stores.StoreWriteOptions]@{{ Release = $release }})
+                'backups ' + $result.Backups.Count
+                foreach ($o in $result.Outcomes) {{ '{{0}}|{{1}}|{{2}}|{{3}}|{{4}}' -f $o.Applied, $o.DeviceCreated, $o.TokenMinted, $o.Error.ErrorId, ($o.Steps -join '; ') }}");
+            result.ThrowIfFailed();
+            var lines = result.Output.Select(o => (string)o.BaseObject).ToList();
+            lines.ForEach(_log.WriteLine);
+            Assert.Equal("backups 2", lines[0]);
+            return lines.Skip(1).ToList();
+        }
+
+        private static string Strings(string[] values) => "[string[]]@('" + string.Join("','", values) + "')";
 
         private DeviceConnect Refused(DeviceConnect connect)
         {
