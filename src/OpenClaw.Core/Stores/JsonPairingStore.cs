@@ -98,7 +98,11 @@ namespace OpenClaw.Core.Stores
         public PairingEditResult Apply(IReadOnlyList<PairingStoreEdit> edits, StoreWriteOptions options)
         {
             // A running gateway makes these changes itself, and would overwrite pending.json from its own view.
-            if (options.RunningGateway != null) throw StoreErrors.GatewayRunning(Location, options.RunningGateway, forceAllowed: false);
+            if (options.RunningGateway != null)
+            {
+                throw StoreErrors.GatewayRunning(Location, options.RunningGateway, forceAllowed: false,
+                    "Or run the command without -Offline: the running gateway approves, rejects, revokes, removes and renames itself (-Force does not apply to these changes).");
+            }
             var release = options.Release ?? Release;
             if (edits.Any(e => e.Kind == PairingEditKind.RenameDevice)) CheckLabels(release);
             var context = new PairingEditContext(options.Now, release?.Version is { } v && v >= FirstApprovedScopes);
@@ -164,17 +168,17 @@ namespace OpenClaw.Core.Stores
             changed.Add(Location);
         }
 
-        /// <summary>Device labels (operatorLabel) exist from 2026.7.0 on; an older gateway would drop the field on its next write.</summary>
+        /// <summary>Device labels (operatorLabel) exist from 2026.7 on; an older gateway would drop the field on its next write.</summary>
         private void CheckLabels(GatewayRelease? release)
         {
             if (release?.Version is { } version && version >= FirstLabels) return;
             throw new OpenClawException(LifecycleErrors.NotSupportedByRelease, OpenClawErrorKind.NotImplemented,
                 release == null
-                    ? $"Renaming needs OpenClaw 2026.7.0 or later, and the store '{Location}' does not record which release wrote it; nothing was written."
-                    : $"Renaming needs OpenClaw 2026.7.0 or later, but the store '{Location}' was written by {release.Name}; nothing was written.",
+                    ? $"Renaming needs OpenClaw 2026.7 or later, and the store '{Location}' does not record which release wrote it; nothing was written."
+                    : $"Renaming needs OpenClaw 2026.7 or later, but the store '{Location}' was written by {release.Name}; nothing was written.",
                 release == null
-                    ? "If the gateway is 2026.7.0 or later, state its release with -Release (for example -Release 2026.7.1)."
-                    : "Upgrade the gateway to OpenClaw 2026.7.0 or later; older releases have no device labels.",
+                    ? "If the gateway is 2026.7 or later, state its release with -Release (for example -Release 2026.7.1)."
+                    : "Upgrade the gateway to OpenClaw 2026.7 or later; older releases have no device labels.",
                 Location);
         }
 

@@ -23,12 +23,13 @@ namespace OpenClaw.Core.Stores
                 $"Another run of OpenClaw.PowerShell is changing '{path}' ({holder}); nothing was written.",
                 "Wait for the other run to finish, then run the command again.", path);
 
-        public static OpenClawException GatewayRunning(string store, string evidence, bool forceAllowed) =>
+        /// <param name="whyNoForce">When -Force does not apply: why (the default is the SQLite store's reason).</param>
+        public static OpenClawException GatewayRunning(string store, string evidence, bool forceAllowed, string? whyNoForce = null) =>
             new OpenClawException(ErrorIds.GatewayRunning, OpenClawErrorKind.ResourceBusy,
                 $"The gateway that owns '{store}' is running ({evidence}); nothing was written.",
                 forceAllowed
                     ? "Stop the gateway and run the command again. Or add -Force: OpenClaw 2026.2-2026.7 re-reads this JSON store on every connect, and the module re-checks the file right before replacing it, so a write of the gateway is never lost."
-                    : "Stop the gateway and run the command again. OpenClaw 2026.8.1 and later cache the SQLite store, so it is never changed while the gateway runs (-Force does not apply).",
+                    : "Stop the gateway and run the command again. " + (whyNoForce ?? "OpenClaw 2026.8.1 and later cache the SQLite store, so it is never changed while the gateway runs (-Force does not apply)."),
                 store);
     }
 }

@@ -14,7 +14,6 @@ namespace OpenClaw.Core.Stores.Json
     internal sealed class JsonStoreView
     {
         private readonly string _what;
-        private readonly string _original;
         private JsonTextEdits _edits;
         private readonly HashSet<string> _changed = new HashSet<string>(StringComparer.Ordinal);
         private readonly HashSet<string> _removed = new HashSet<string>(StringComparer.Ordinal);
@@ -25,7 +24,6 @@ namespace OpenClaw.Core.Stores.Json
         {
             File = file;
             _what = what;
-            _original = file.Text;
             _edits = new JsonTextEdits(file);
         }
 
@@ -41,8 +39,6 @@ namespace OpenClaw.Core.Stores.Json
                 return File.Text;
             }
         }
-
-        public bool Changed => Text != _original;
 
         /// <summary>
         /// The member stored under an id, as OpenClaw looks it up: the exact key (the last of duplicates, as

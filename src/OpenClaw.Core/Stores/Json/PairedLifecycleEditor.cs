@@ -32,6 +32,7 @@ namespace OpenClaw.Core.Stores.Json
                 outcome.TokenMinted = role != null;
                 outcome.At = context.Now;
                 outcome.Steps.Add($"paired new device {deviceId} with scopes [{string.Join(", ", requested)}]");
+                if (role != null) outcome.Steps.Add($"stored a new {role} token");
                 return;
             }
             outcome.DeviceId = member.Key;
