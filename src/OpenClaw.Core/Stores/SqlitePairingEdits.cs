@@ -68,7 +68,8 @@ namespace OpenClaw.Core.Stores
             var request = Request(requestId);
             var deviceId = (string)request["device_id"]!;
             outcome.DeviceId = deviceId;
-            var role = (string?)request["role"] ?? Json<JArray>(request, "roles_json", requestId)?.Values<string>().FirstOrDefault() ?? "operator";
+            var requestRoles = Strings(Json<JArray>(request, "roles_json", requestId), "roles_json", requestId);
+            var role = request["role"] as string ?? requestRoles.FirstOrDefault() ?? "operator";
             var requestedScopes = Strings(Json<JArray>(request, "scopes_json", requestId), "scopes_json", requestId);
             var device = _rows.Paired(deviceId);
             if (device == null)
@@ -81,9 +82,8 @@ namespace OpenClaw.Core.Stores
 
             // Roles are the union of the device's roles and role and the request's, in that order (as 9.6 merges them).
             var roles = Json<JArray>(device, "roles_json", deviceId) ?? new JArray();
-            var requestedRoles = Strings(Json<JArray>(request, "roles_json", requestId), "roles_json", requestId).Concat(new[] { role });
             var deviceRole = device.TryGetValue("role", out var current) && current is string existingRole ? new[] { existingRole } : Array.Empty<string>();
-            var added = AddMissing(roles, deviceRole.Concat(requestedRoles), "roles_json", deviceId);
+            var added = AddMissing(roles, deviceRole.Concat(requestRoles).Concat(new[] { role }), "roles_json", deviceId);
             device["roles_json"] = SqlitePairingRows.Serialize(roles);
             if (added.Count > 0 && !outcome.DeviceCreated) outcome.Steps.Add($"added the {string.Join(", ", added)} role");
             foreach (var column in DescriptionColumns) device[column] = request.TryGetValue(column, out var value) ? value : null;
@@ -100,13 +100,7 @@ namespace OpenClaw.Core.Stores
             var token = Token(tokens, role, deviceId);
             if (token != null && !IsRevoked(token))
             {
-                if (token["scopes"] is not JArray tokenScopes)
-                {
-                    if (token["scopes"] != null) throw SqlitePairingRows.BadColumn(_path, "tokens_json", deviceId, $"its {role} scopes are not an array");
-                    tokenScopes = new JArray();
-                    token["scopes"] = tokenScopes;
-                }
-                added = AddMissing(tokenScopes, edit.TokenScopes, "tokens_json", deviceId);
+                added = AddMissing(SqlitePairingRows.TokenScopes(token, role, _path, deviceId), edit.TokenScopes, "tokens_json", deviceId);
                 if (added.Count > 0) outcome.Steps.Add($"added {string.Join(", ", added)} to the {role} token (its value is kept)");
             }
             else
@@ -117,9 +111,7 @@ namespace OpenClaw.Core.Stores
             }
             device["tokens_json"] = SqlitePairingRows.Serialize(tokens);
 
-            _rows.DeletePending(requestId);
-            outcome.RemovedRequestIds.Add(requestId);
-            outcome.Steps.Add($"deleted request {requestId}");
+            DeleteRequest(outcome, requestId, "deleted request");
             outcome.At = _now;
             outcome.Applied = true;
         }
@@ -128,9 +120,7 @@ namespace OpenClaw.Core.Stores
         {
             var requestId = edit.RequestId!;
             outcome.DeviceId = (string?)Request(requestId)["device_id"];
-            _rows.DeletePending(requestId);
-            outcome.RemovedRequestIds.Add(requestId);
-            outcome.Steps.Add($"deleted request {requestId}");
+            DeleteRequest(outcome, requestId, "deleted request");
             outcome.Applied = true;
         }
 
@@ -168,12 +158,7 @@ namespace OpenClaw.Core.Stores
             Device(deviceId);
             _rows.DeletePaired(deviceId);
             outcome.Steps.Add($"deleted device {deviceId}");
-            foreach (var requestId in _rows.PendingIdsOf(deviceId))
-            {
-                _rows.DeletePending(requestId);
-                outcome.RemovedRequestIds.Add(requestId);
-                outcome.Steps.Add($"deleted its request {requestId}");
-            }
+            foreach (var requestId in _rows.PendingIdsOf(deviceId)) DeleteRequest(outcome, requestId, "deleted its request");
             outcome.Applied = true;
         }
 
@@ -190,6 +175,13 @@ namespace OpenClaw.Core.Stores
             device["operator_label"] = edit.Label;
             outcome.Steps.Add($"set the label to '{edit.Label}'");
             outcome.Applied = true;
+        }
+
+        private void DeleteRequest(PairingEditOutcome outcome, string requestId, string step)
+        {
+            _rows.DeletePending(requestId);
+            outcome.RemovedRequestIds.Add(requestId);
+            outcome.Steps.Add($"{step} {requestId}");
         }
 
         /// <summary>An unexpired request: its TTL counts from the later of ts and refreshed_at_ms, as the store's Read does.</summary>

@@ -110,6 +110,16 @@ namespace OpenClaw.Core.Stores
             return missing.Count > 0;
         }
 
+        /// <summary>A token's scope list, to add to in place; a token without one gets an empty list.</summary>
+        public static JArray TokenScopes(JObject token, string role, string path, string rowId)
+        {
+            if (token["scopes"] is JArray scopes) return scopes;
+            if (token["scopes"] != null) throw BadColumn(path, "tokens_json", rowId, $"its {role} scopes are not an array");
+            scopes = new JArray();
+            token["scopes"] = scopes;
+            return scopes;
+        }
+
         public static string? Text(SqliteDataReader row, string column)
         {
             var ordinal = row.GetOrdinal(column);

@@ -201,12 +201,7 @@ namespace OpenClaw.Core.Stores
                 throw new OpenClawException(ErrorIds.RoleNotFound, OpenClawErrorKind.ObjectNotFound,
                     $"Device '{id}' in '{Location}' has no {grant.Role} token to widen; nothing was written.", null, id);
             }
-            if (token["scopes"] is not JArray tokenScopes)
-            {
-                if (token["scopes"] != null) throw SqlitePairingRows.BadColumn(Location, "tokens_json", id, $"its {grant.Role} scopes are not an array");
-                tokenScopes = new JArray();
-                token["scopes"] = tokenScopes;
-            }
+            var tokenScopes = SqlitePairingRows.TokenScopes(token, grant.Role, Location, id);
             change.Scopes ??= new JArray();
             if (SqlitePairingRows.AddMissing(change.Scopes, grant.Scopes, Location, "scopes_json", id)) change.Dirty.Add("scopes_json");
             if (change.Approved != null && SqlitePairingRows.AddMissing(change.Approved, grant.Scopes, Location, "approved_scopes_json", id)) change.Dirty.Add("approved_scopes_json");
