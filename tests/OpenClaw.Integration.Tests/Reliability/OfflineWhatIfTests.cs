@@ -49,10 +49,7 @@ namespace OpenClaw.Integration.Tests.Reliability
 
         private void AssertWhatIfChangesNothing(string stateDirectory)
         {
-            var ids = _host.Invoke("param($s) Get-OpenClawDevice -Offline -StateDirectory $s | Test-OpenClawDeviceScope | Where-Object { -not $_.IsCompliant } | ForEach-Object DeviceId",
-                new Dictionary<string, object?> { ["s"] = stateDirectory });
-            ids.ThrowIfFailed();
-            Assert.Equal(UnderScoped, ids.Output.Count);
+            // Hashed before the module first reads the store: a read must create nothing either (SQLite: no -shm, no -wal).
             var before = Hashes(stateDirectory);
 
             var whatIf = _host.Invoke("param($s) " + Pipeline, new Dictionary<string, object?> { ["s"] = stateDirectory });
@@ -62,9 +59,13 @@ namespace OpenClaw.Integration.Tests.Reliability
             var lines = whatIf.HostText.Split('\n').Where(l => l.StartsWith("What if:", StringComparison.Ordinal)).ToList();
             _log.WriteLine($"{lines.Count} What if: lines; the first: {lines.FirstOrDefault()}");
             Assert.Equal(UnderScoped, lines.Count);
+            Assert.Equal(before, Hashes(stateDirectory));
+            var ids = _host.Invoke("param($s) Get-OpenClawDevice -Offline -StateDirectory $s | Test-OpenClawDeviceScope | Where-Object { -not $_.IsCompliant } | ForEach-Object DeviceId",
+                new Dictionary<string, object?> { ["s"] = stateDirectory });
+            ids.ThrowIfFailed();
+            Assert.Equal(UnderScoped, ids.Output.Count);
             foreach (var id in ids.Output.Select(o => (string)o.BaseObject)) Assert.Single(lines, l => l.Contains("(" + id.Substring(0, 12) + ")", StringComparison.Ordinal));
             Assert.All(lines, l => Assert.Contains("keeping the token value", l));
-            Assert.Equal(before, Hashes(stateDirectory));
         }
 
         /// <summary>Every file under the folder, by relative path, with the SHA-256 of its bytes.</summary>
