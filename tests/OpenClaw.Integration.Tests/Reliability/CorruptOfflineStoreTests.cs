@@ -52,7 +52,7 @@ namespace OpenClaw.Integration.Tests.Reliability
             try
             {
                 var (broken, deviceId) = Break(store, folder);
-                var before = Hashes(folder);
+                var before = OfflineWhatIfTests.Hashes(folder);
 
                 var result = _host.Invoke("param($s, $id) " + Commands[command], new Dictionary<string, object?> { ["s"] = folder, ["id"] = deviceId });
 
@@ -67,7 +67,7 @@ namespace OpenClaw.Integration.Tests.Reliability
                 Assert.DoesNotMatch(Internals, message);
                 Assert.DoesNotMatch(Internals, record.ErrorDetails?.RecommendedAction ?? "");
                 Assert.Empty(result.Output);
-                Assert.Equal(before, Hashes(folder));
+                Assert.Equal(before, OfflineWhatIfTests.Hashes(folder));
             }
             finally
             {
@@ -127,10 +127,6 @@ namespace OpenClaw.Integration.Tests.Reliability
                 $cn = [Microsoft.Data.Sqlite.SqliteConnection]::new(""Data Source=$db;Pooling=False""); $cn.Open()
                 try { $cmd = $cn.CreateCommand(); $cmd.CommandText = $sql; if ($cmd.ExecuteNonQuery() -ne 1) { throw 'no row changed' } } finally { $cn.Dispose() }",
                 new Dictionary<string, object?> { ["db"] = db, ["sql"] = sql }).ThrowIfFailed();
-
-        private static IReadOnlyDictionary<string, string> Hashes(string folder) =>
-            new SortedDictionary<string, string>(Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
-                .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))), StringComparer.Ordinal);
 
         public void Dispose() => _host.Dispose();
     }

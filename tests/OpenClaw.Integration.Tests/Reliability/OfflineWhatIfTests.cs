@@ -69,7 +69,7 @@ namespace OpenClaw.Integration.Tests.Reliability
         }
 
         /// <summary>Every file under the folder, by relative path, with the SHA-256 of its bytes.</summary>
-        private static IReadOnlyDictionary<string, string> Hashes(string folder) =>
+        internal static IReadOnlyDictionary<string, string> Hashes(string folder) =>
             new SortedDictionary<string, string>(Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
                 .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))), StringComparer.Ordinal);
 
