@@ -18,12 +18,16 @@ namespace OpenClaw.Benchmarks
   --out FILE         where to save every number as JSON (a temp file)
   --compare PSD1     also run a candidate build of the module (per-command pipeline) in every round, for A/B
   --keep             keep the gateway's folder (state, snapshot, gateway logs) for a look afterwards
-  --skip-repair, --skip-cli, --skip-import   leave a part out";
+  --offline-devices N  devices in the offline benchmark's JSON and SQLite stores (10000)
+  --offline-runs N   fresh processes per offline mode (5)
+  --skip-repair, --skip-cli, --skip-import, --skip-offline   leave a part out";
 
         public int Devices { get; private set; } = 200;
         public int Runs { get; private set; } = 5;
         public int ExtraRuns { get; private set; } = 3;
         public int ImportRuns { get; private set; } = 5;
+        public int OfflineDevices { get; private set; } = 10_000;
+        public int OfflineRuns { get; private set; } = 5;
         public int? CliCount { get; private set; }
         public int CliMinimum => 20;
         public TimeSpan Budget { get; private set; } = TimeSpan.FromMinutes(15);
@@ -35,6 +39,7 @@ namespace OpenClaw.Benchmarks
         public bool SkipRepair { get; private set; }
         public bool SkipCli { get; private set; }
         public bool SkipImport { get; private set; }
+        public bool SkipOffline { get; private set; }
         public bool Keep { get; private set; }
         public string? CompareManifest { get; private set; }
 
@@ -59,6 +64,9 @@ namespace OpenClaw.Benchmarks
                     case "--skip-repair": options.SkipRepair = true; break;
                     case "--skip-cli": options.SkipCli = true; break;
                     case "--skip-import": options.SkipImport = true; break;
+                    case "--skip-offline": options.SkipOffline = true; break;
+                    case "--offline-devices": options.OfflineDevices = NextInt(); break;
+                    case "--offline-runs": options.OfflineRuns = NextInt(); break;
                     case "--keep": options.Keep = true; break;
                     case "--compare": options.CompareManifest = Path.GetFullPath(Next()); break;
                     default: throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}");

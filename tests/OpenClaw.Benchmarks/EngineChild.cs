@@ -25,6 +25,7 @@ namespace OpenClaw.Benchmarks
                 "pipeline" => Pipeline(args[1], args[2], args[3], args[4], args[5]),
                 "phases" => Phases(args[1], args[2], args[3], args[4]),
                 "floor" => DotnetFloor.Run(args[1], args[2], args[3]),
+                "offline" => OfflineChild.Run(args[1], args[2], args[3]),
                 _ => throw new ArgumentException("unknown child mode " + mode),
             };
             Console.WriteLine(ResultPrefix + result.ToString(Formatting.None));

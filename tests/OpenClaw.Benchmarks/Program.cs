@@ -4,7 +4,7 @@ using Newtonsoft.Json.Linq;
 using OpenClaw.Benchmarks;
 using OpenClaw.Integration.Tests.Gateway;
 
-// Issue 7's online benchmarks; docs/benchmarks.md has the results and how to read them.
+// Issue 7's benchmarks (online repair, import, offline reads); docs/benchmarks.md has the results and how to read them.
 if (args.Length > 0 && args[0] == "--child") return EngineChild.Run(args.Skip(1).ToArray());
 if (args.Contains("--help") || args.Contains("-h"))
 {
@@ -53,6 +53,7 @@ else if (!options.SkipImport)
 {
     RunImport();
 }
+if (!options.SkipOffline) RunOffline();
 
 machine["loadAverageEnd"] = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : null;
 machine["elapsedMinutes"] = Math.Round((DateTime.UtcNow - started).TotalMinutes, 1);
@@ -67,6 +68,13 @@ Ratio("module pipeline after -WhatIf / floor", results.Median("module-after-what
 Ratio("C# floor / Node floor", results.Median("floor-dotnet.totalMs") / results.Median("floor.totalMs"), "(none)", _ => true);
 Ratio("import: module / empty, cold", results.Median("import.module.coldMs") / results.Median("import.empty.coldMs"), "< 2", r => r < 2);
 Ratio("import: module / empty, warm", results.Median("import.module.warmMs") / results.Median("import.empty.warmMs"), "< 2", r => r < 2);
+foreach (var temperature in new[] { "cold", "second", "steady" })
+{
+    Ratio($"offline JSON, {temperature}: Get-OpenClawDevice / Newtonsoft JObject.Load", results.Median($"offline.json.get.{temperature}Ms") / results.Median($"offline.json.newtonsoft-jobject.{temperature}Ms"), "<= 1.5", r => r <= 1.5);
+    Ratio($"offline JSON, {temperature}: Get-OpenClawDevice / Newtonsoft token scan", results.Median($"offline.json.get.{temperature}Ms") / results.Median($"offline.json.newtonsoft-reader.{temperature}Ms"), "(none)", _ => true);
+    Ratio($"offline SQLite, {temperature}: Get-OpenClawDevice / Microsoft.Data.Sqlite rows", results.Median($"offline.sqlite.get.{temperature}Ms") / results.Median($"offline.sqlite.rows.{temperature}Ms"), "<= 1.5", r => r <= 1.5);
+    Ratio($"offline SQLite, {temperature}: Get-OpenClawDevice / rows with JSON columns parsed", results.Median($"offline.sqlite.get.{temperature}Ms") / results.Median($"offline.sqlite.rows-json.{temperature}Ms"), "(none)", _ => true);
+}
 results.Save(options.Output, machine);
 Console.WriteLine($"\nEvery number, with each run: {options.Output}");
 return 0;
@@ -80,6 +88,20 @@ void RunImport()
     try
     {
         ImportBenchmark.Run(options, results, scratch);
+    }
+    finally
+    {
+        Directory.Delete(scratch, recursive: true);
+    }
+}
+
+void RunOffline()
+{
+    Console.WriteLine($"== Offline: Get-OpenClawDevice -Offline on {options.OfflineDevices} devices (JSON, SQLite) against the bare reads, fresh processes taking turns");
+    var scratch = Path.Combine(Path.GetTempPath(), "openclaw-bench-offline-" + Guid.NewGuid().ToString("N").Substring(0, 8));
+    try
+    {
+        OfflineBenchmark.Run(options, results, scratch);
     }
     finally
     {

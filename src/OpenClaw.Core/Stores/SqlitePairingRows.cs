@@ -32,7 +32,7 @@ namespace OpenClaw.Core.Stores
             json["deviceId"] = id;
             json["operatorLabel"] = Text(row, "operator_label");
             json["approvedScopes"] = Json<JArray>(row, "approved_scopes_json", path, id);
-            json["tokens"] = Json<JObject>(row, "tokens_json", path, id);
+            json["tokens"] = CheckTokens(Json<JObject>(row, "tokens_json", path, id), path, id);
             json["createdAtMs"] = Integer(row, "created_at_ms");
             json["approvedAtMs"] = Integer(row, "approved_at_ms");
             json["lastSeenAtMs"] = Integer(row, "last_seen_at_ms");
@@ -130,6 +130,29 @@ namespace OpenClaw.Core.Stores
         {
             var ordinal = row.GetOrdinal(column);
             return row.IsDBNull(ordinal) ? null : row.GetValue(ordinal) as long?;
+        }
+
+        /// <summary>
+        /// Each role's entry must be an object whose token and role are strings and whose scopes are strings, as
+        /// the JSON store's records are checked (JsonRecords), so a damaged row is refused by name instead of
+        /// being read as a device without that token.
+        /// </summary>
+        private static JObject? CheckTokens(JObject? tokens, string path, string rowId)
+        {
+            if (tokens == null) return null;
+            foreach (var entry in tokens.Properties())
+            {
+                var problem = entry.Value switch
+                {
+                    JObject body when body["token"] is JToken t && t.Type != JTokenType.String && t.Type != JTokenType.Null => "its 'token' is not a string",
+                    JObject body when body["role"] is JToken r && r.Type != JTokenType.String && r.Type != JTokenType.Null => "its 'role' is not a string",
+                    JObject body when body["scopes"] is JToken sc && sc.Type != JTokenType.Null && !(sc is JArray a && a.All(i => i.Type == JTokenType.String)) => "its 'scopes' is not an array of strings",
+                    JObject => null,
+                    var other => $"it is {other.Type}, not an object",
+                };
+                if (problem != null) throw BadColumn(path, "tokens_json", rowId, $"the token of role '{entry.Name}': {problem}");
+            }
+            return tokens;
         }
 
         public static Errors.OpenClawException BadColumn(string path, string column, string rowId, string problem) =>

@@ -34,7 +34,7 @@ namespace OpenClaw.Core.Stores
             SqliteNativeLoader.EnsureInitialized();
             var builder = new SqliteConnectionStringBuilder
             {
-                DataSource = path,
+                DataSource = writable || HasJournal(path) ? path : ImmutableUri(path),
                 Mode = writable ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadOnly,
                 Cache = SqliteCacheMode.Private,
                 Pooling = false,
@@ -54,6 +54,18 @@ namespace OpenClaw.Core.Stores
                 throw Map(path, e, "open it");
             }
         }
+
+        /// <summary>
+        /// A read-only connection to a WAL database creates its -shm and -wal when they are missing and, being
+        /// read-only, cannot remove them when it closes: a read of a cleanly stopped gateway's store would leave two
+        /// new files (owned by whoever runs PowerShell) and break -WhatIf's promise of zero bytes written. With no
+        /// -wal or -journal beside it, nothing but the file itself holds the data, so it is opened immutable (no
+        /// lock, no -shm, no -wal): nothing is created. A running gateway keeps its -wal, so its store is read the
+        /// normal way, through the gateway's WAL.
+        /// </summary>
+        private static bool HasJournal(string path) => File.Exists(path + "-wal") || File.Exists(path + "-journal");
+
+        private static string ImmutableUri(string path) => new Uri(Path.GetFullPath(path)).AbsoluteUri + "?immutable=1";
 
         /// <summary>The primary schema_meta row: the schema version and the release that wrote the database.</summary>
         public static SqliteSchema ReadSchema(SqliteConnection connection, string path)

@@ -6,6 +6,7 @@ using OpenClaw.Core.Errors;
 using OpenClaw.Core.Offline;
 using OpenClaw.Core.Repair;
 using OpenClaw.Core.Stores;
+using OpenClaw.Core.Stores.Files;
 using OpenClaw.PowerShell.Cmdlets;
 
 namespace OpenClaw.PowerShell.Commands
@@ -40,7 +41,11 @@ namespace OpenClaw.PowerShell.Commands
                 var plan = OfflinePlanFor(state, id, role);
                 if (plan != null) plans.Add(plan);
             }
-            if (plans.Count == 0) return;
+            if (plans.Count == 0)
+            {
+                RemoveStaleTemps();
+                return;
+            }
 
             var presence = Run(token => GatewayPresenceDetector.DetectAsync(state.StateDirectory, StateConfig.Read(state.StateDirectory), token));
             foreach (var signal in presence.Signals) WriteVerbose("Gateway check: " + signal.Description);
@@ -81,6 +86,29 @@ namespace OpenClaw.PowerShell.Commands
             {
                 if (outcome.Error != null) WriteError(outcome.Error);
                 if (PassThru) WriteObject(new DeviceScopeChange(outcome, state.StateUri));
+            }
+        }
+
+        /// <summary>
+        /// Nothing to write (no device given, or none needing a change), but an earlier run killed mid-write may have
+        /// left a temp file beside a JSON store (killed right after the swap, it holds the old store, tokens
+        /// included). A run that writes removes such files first; this one removes them too. Never under -WhatIf.
+        /// </summary>
+        private void RemoveStaleTemps()
+        {
+            if (IsWhatIf) return;
+            try
+            {
+                var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(StateDirectory);
+                foreach (var temp in StaleTempFiles.RemoveFromJsonStore(folder, new StoreWriteOptions().LockTimeout))
+                {
+                    WriteVerbose($"Removed {temp}, left by an earlier run that was stopped while writing.");
+                }
+            }
+            catch (Exception e) when (e is OpenClawException || e is System.IO.IOException || e is UnauthorizedAccessException)
+            {
+                // Another run holds the lock (it removes them itself before it writes), or the folder is not readable.
+                WriteVerbose("Leftover temp files were not removed: " + e.Message);
             }
         }
 

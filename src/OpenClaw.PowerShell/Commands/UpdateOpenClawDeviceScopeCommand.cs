@@ -109,7 +109,11 @@ namespace OpenClaw.PowerShell.Commands
 
         protected override void EndProcessing()
         {
-            if (_batch.Count == 0) return;
+            if (_batch.Count == 0)
+            {
+                if (ParameterSetName == OfflineSet) RemoveStaleTemps();
+                return;
+            }
             if (ParameterSetName == OfflineSet)
             {
                 EndOffline();

@@ -86,7 +86,9 @@ namespace OpenClaw.Integration.Tests.Scenarios
             Assert.True(File.Exists(backup));
             if (!OperatingSystem.IsWindows()) Assert.Equal(File.GetUnixFileMode(db), File.GetUnixFileMode(backup));
             Assert.Equal(alphaToken, SqliteOffline.Token(shell, db, alpha.DeviceId!));
-            Assert.Equal("wal", SqliteOffline.Scalar(shell, db, "PRAGMA journal_mode"));
+            // Still WAL: the header's read and write format versions (bytes 18 and 19) are 2. PRAGMA journal_mode
+            // cannot tell here: a read-only connection to a store with no -wal opens it immutable and says "delete".
+            Assert.Equal(new byte[] { 2, 2 }, File.ReadAllBytes(db).Skip(18).Take(2));
 
             gateway.Start("2026.9.6");
             var withToken = SqliteOffline.ConnectWithDeviceToken(gateway, "alpha", alphaToken, "operator.read");

@@ -38,9 +38,15 @@ namespace OpenClaw.Core.Stores.Files
         /// </summary>
         public static void RemoveStaleTemps(string storeFile)
         {
+            foreach (var temp in StaleTemps(storeFile)) TryDelete(temp);
+        }
+
+        /// <summary>The temp files of <paramref name="storeFile"/> that exist now (<see cref="WriteTemp"/> names them).</summary>
+        public static string[] StaleTemps(string storeFile)
+        {
             var dir = Path.GetDirectoryName(storeFile);
-            if (dir == null || !Directory.Exists(dir)) return;
-            foreach (var temp in Directory.GetFiles(dir, Path.GetFileName(storeFile) + ".openclaw-powershell-*.tmp")) TryDelete(temp);
+            if (dir == null || !Directory.Exists(dir)) return Array.Empty<string>();
+            return Directory.GetFiles(dir, Path.GetFileName(storeFile) + ".openclaw-powershell-*.tmp");
         }
 
         public static void TryDelete(string path)

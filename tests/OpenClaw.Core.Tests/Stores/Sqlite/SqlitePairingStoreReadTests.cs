@@ -133,6 +133,9 @@ public sealed class SqlitePairingStoreReadTests : IDisposable
     [InlineData("scopes_json", "[\"operator.admin\"")]
     [InlineData("scopes_json", "{\"operator.admin\":true}")]
     [InlineData("tokens_json", "[]")]
+    [InlineData("tokens_json", "{\"operator\":[1,2]}")]
+    [InlineData("tokens_json", "{\"operator\":{\"token\":7,\"scopes\":[]}}")]
+    [InlineData("tokens_json", "{\"operator\":{\"token\":\"t\",\"scopes\":\"operator.read\"}}")]
     public void A_column_with_broken_json_is_StateFileInvalid_naming_the_column_and_device(string column, string text)
     {
         _db.WithMigratedRows();
@@ -143,6 +146,31 @@ public sealed class SqlitePairingStoreReadTests : IDisposable
         Assert.Equal(ErrorIds.StateFileInvalid, e.ErrorId);
         Assert.Contains(column, e.Message);
         Assert.Contains(SqliteTestStore.MigratedDeviceId, e.Message);
+    }
+
+    [Fact]
+    public void Reading_a_store_with_no_wal_creates_no_file()
+    {
+        _db.WithMigratedRows();
+        var before = Directory.GetFiles(Path.GetDirectoryName(_db.DatabasePath)!).Order().ToList();
+        var bytes = File.ReadAllBytes(_db.DatabasePath);
+
+        Assert.Single(SqlitePairingStore.Open(_db.StateDirectory).Read().Paired);
+
+        // A read-only connection would create -shm and -wal and could not remove them again.
+        Assert.Equal(before, Directory.GetFiles(Path.GetDirectoryName(_db.DatabasePath)!).Order());
+        Assert.Equal(bytes, File.ReadAllBytes(_db.DatabasePath));
+    }
+
+    [Fact]
+    public void Reading_while_another_connection_holds_the_wal_sees_its_commits()
+    {
+        _db.WithMigratedRows();
+        using var other = _db.Connect();
+        SqliteTestStore.Exec(other, "UPDATE device_pairing_paired SET display_name = 'seen through the wal'");
+        Assert.True(File.Exists(_db.DatabasePath + "-wal"));
+
+        Assert.Equal("seen through the wal", Assert.Single(SqlitePairingStore.Open(_db.StateDirectory).Read().Paired).DisplayName);
     }
 
     [Fact]

@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace OpenClaw.Benchmarks
+{
+    /// <summary>
+    /// Get-OpenClawDevice -Offline on a 10,000-device JSON store and a SQLite store, against reading the same store
+    /// with the same library and nothing else: Newtonsoft (JObject.Load, and a bare token scan) for paired.json,
+    /// Microsoft.Data.Sqlite (the same rows and columns, and those plus their JSON columns parsed) for
+    /// openclaw.sqlite. Every measurement is a fresh process; the modes take turns round by round.
+    /// </summary>
+    public static class OfflineBenchmark
+    {
+        public static readonly (string Name, string Mode, string Store)[] Modes =
+        {
+            ("offline.json.get", "offline-get", "json"),
+            ("offline.json.newtonsoft-jobject", "newtonsoft-jobject", "json"),
+            ("offline.json.newtonsoft-reader", "newtonsoft-reader", "json"),
+            ("offline.sqlite.get", "offline-get", "sqlite"),
+            ("offline.sqlite.rows", "sqlite-rows", "sqlite"),
+            ("offline.sqlite.rows-json", "sqlite-rows-json", "sqlite"),
+        };
+
+        public static void Run(BenchmarkOptions options, Results results, string scratch)
+        {
+            var jsonFolder = Path.Combine(scratch, "json-state");
+            var sqliteFolder = Path.Combine(scratch, "sqlite-state");
+            var paired = OfflineStores.CreateJson(jsonFolder, options.OfflineDevices);
+            var database = OfflineStores.CreateSqlite(sqliteFolder, options.OfflineDevices);
+            results.Add("offline.json.fileMB", new FileInfo(paired).Length / 1048576.0, "MB");
+            results.Add("offline.sqlite.fileMB", new FileInfo(database).Length / 1048576.0, "MB");
+            for (var run = 1; run <= options.OfflineRuns; run++)
+            {
+                foreach (var (name, mode, store) in Modes)
+                {
+                    // The cmdlet gets the state folder; the bare reads get the file itself.
+                    var target = mode == "offline-get" ? (store == "json" ? jsonFolder : sqliteFolder) : (store == "json" ? paired : database);
+                    var (result, processMs) = ChildProcess.Run(new[] { "offline", mode, target, options.ModuleManifest });
+                    if ((int)result["count"]! != options.OfflineDevices) throw new InvalidOperationException($"{name} read {result["count"]} devices, not {options.OfflineDevices}.");
+                    results.AddAll(name, result);
+                    foreach (var steady in result["steadyMs"]!) results.Add(name + ".steadyMs", (double)steady);
+                    foreach (var steady in result["steadyFirstMs"]!) results.Add(name + ".steadyFirstMs", (double)steady);
+                    results.Add(name + ".processMs", processMs);
+                }
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"   offline run {run}: JSON get {results.Median("offline.json.get.coldMs"):0} / JObject {results.Median("offline.json.newtonsoft-jobject.coldMs"):0} ms cold, "
+                    + $"SQLite get {results.Median("offline.sqlite.get.coldMs"):0} / rows {results.Median("offline.sqlite.rows.coldMs"):0} ms cold (medians so far)"));
+            }
+        }
+    }
+}
