@@ -30,8 +30,9 @@ namespace OpenClaw.PowerShell.Cmdlets
         /// Waits for async work, pumping verbose messages. Ctrl+C becomes a pipeline stop, and a core failure that
         /// escapes (the list under a batch timing out, the socket closing) becomes a terminating ErrorRecord with
         /// its id, category, target and recommended action. Per-item failures are caught by callers before this.
+        /// Internal too, for the helpers a cmdlet hands itself to (OfflineLifecycleFlow).
         /// </summary>
-        protected T Run<T>(Func<CancellationToken, Task<T>> work)
+        protected internal T Run<T>(Func<CancellationToken, Task<T>> work)
         {
             var task = work(_stopping.Token);
             while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(50))

@@ -20,7 +20,7 @@ namespace OpenClaw.PowerShell.Cmdlets
     /// the output. Online, items are decided as they arrive, so the cmdlets can follow Get-OpenClawDeviceRequest
     /// -Wait; offline, the batch is gathered and written at the end, as one change to the store.
     /// </summary>
-    public abstract class RequestDecisionCmdlet : OfflineLifecycleCmdlet
+    public abstract class RequestDecisionCmdlet : GatewayCmdlet
     {
         protected const string ByRequestIdSet = "ByRequestId";
         protected const string ByDeviceSet = "ByDevice";
@@ -29,6 +29,7 @@ namespace OpenClaw.PowerShell.Cmdlets
         private readonly List<(string Label, Func<DevicePairingSnapshot, PendingDeviceRequest> Select)> _offlineBatch =
             new List<(string, Func<DevicePairingSnapshot, PendingDeviceRequest>)>();
         private RequestDecider? _decider;
+        private OfflineLifecycleFlow? _flow;
         private int _count;
 
         /// <summary>The requests to decide. Binds from the RequestId property of listed requests.</summary>
@@ -100,7 +101,8 @@ namespace OpenClaw.PowerShell.Cmdlets
         [ValidateRange(1, 3600)]
         public new int TimeoutSec { get => base.TimeoutSec; set => base.TimeoutSec = value; }
 
-        protected override bool SkipBackup => NoBackup;
+        /// <summary>Write-Progress activity of the batch.</summary>
+        protected abstract string Activity { get; }
 
         /// <summary>The -WhatIf and -Confirm text (PairingRequest.DescribeApproval or DescribeDenial).</summary>
         protected abstract string Describe(PairingRequest request);
@@ -112,6 +114,9 @@ namespace OpenClaw.PowerShell.Cmdlets
         protected abstract OfflineLifecycleItem Plan(OfflineLifecycle lifecycle, PairingRequest request);
 
         private bool IsOffline => Offline.IsPresent;
+
+        /// <summary>Made on first use, in EndProcessing, when -NoBackup is bound.</summary>
+        private OfflineLifecycleFlow Flow => _flow ??= new OfflineLifecycleFlow(this, Activity, NoBackup);
 
         protected override void BeginProcessing() => OfflineDeviceReader.RequireStateDirectory(Offline, StateDirectory, ThrowTerminatingError);
 
@@ -159,12 +164,12 @@ namespace OpenClaw.PowerShell.Cmdlets
         private void EndOffline()
         {
             if (_offlineBatch.Count == 0) return;
-            var state = OpenOffline();
+            var state = Flow.Open();
             var lifecycle = new OfflineLifecycle(state);
             var requests = new List<PairingRequest>();
             for (var i = 0; i < _offlineBatch.Count; i++)
             {
-                ReportResolving(i, _offlineBatch.Count, _offlineBatch[i].Label);
+                Flow.ReportResolving(i, _offlineBatch.Count, _offlineBatch[i].Label);
                 try
                 {
                     var request = _offlineBatch[i].Select(state.Snapshot);
@@ -176,10 +181,10 @@ namespace OpenClaw.PowerShell.Cmdlets
                 }
             }
             if (requests.Count == 0) return;
-            RefuseIfGatewayRuns(lifecycle);
+            Flow.RefuseIfGatewayRuns(lifecycle);
             var items = requests.Where(r => ShouldProcess(Target(r, "in " + state.StateDirectory), Describe(r))).Select(r => Plan(lifecycle, r)).ToList();
             if (items.Count == 0) return;
-            foreach (var outcome in CommitOffline(state, lifecycle, items))
+            foreach (var outcome in Flow.Commit(state, lifecycle, items))
             {
                 var decision = outcome.ToDecision();
                 if (decision.Error != null) WriteError(decision.Error);

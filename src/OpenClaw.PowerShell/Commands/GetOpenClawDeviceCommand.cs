@@ -17,10 +17,8 @@ namespace OpenClaw.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "OpenClawDevice", DefaultParameterSetName = OnlineSet)]
     [OutputType(typeof(OpenClawDevice))]
-    public sealed class GetOpenClawDeviceCommand : GatewayCmdlet
+    public sealed class GetOpenClawDeviceCommand : OnlineOrOfflineCmdlet
     {
-        private const string OnlineSet = "Online";
-        private const string OfflineSet = "Offline";
         private DevicePairingSnapshot? _snapshot;
         private DateTimeOffset _listedAt;
         private Func<PairedDevice, OpenClawDevice>? _toOutput;
@@ -48,40 +46,6 @@ namespace OpenClaw.PowerShell.Commands
         [Parameter]
         [TimeSpanTransformation]
         public TimeSpan InactiveFor { get; set; }
-
-        /// <summary>Read the pairing store in -StateDirectory instead of asking a gateway.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = OfflineSet)]
-        public SwitchParameter Offline { get; set; }
-
-        // GatewayCmdlet's connection parameters, re-declared so that they belong to the Online set only (the base
-        // class puts them in every set); each forwards to the base property the connection code reads.
-        // -StateDirectory stays the base's, in every set: online it names the config and CLI identity to use,
-        // offline the store to read (OfflineDeviceReader.RequireStateDirectory).
-        [Parameter(ParameterSetName = OnlineSet)]
-        [ValidateNotNull]
-        public new OpenClawConnection? Connection { get => base.Connection; set => base.Connection = value; }
-
-        [Parameter(ParameterSetName = OnlineSet)]
-        [ValidateNotNullOrEmpty]
-        public new string? Url { get => base.Url; set => base.Url = value; }
-
-        [Parameter(ParameterSetName = OnlineSet)]
-        [SecretTransformation]
-        public new SecureString? Token { get => base.Token; set => base.Token = value; }
-
-        [Parameter(ParameterSetName = OnlineSet)]
-        [SecretTransformation]
-        public new SecureString? Password { get => base.Password; set => base.Password = value; }
-
-        [Parameter(ParameterSetName = OnlineSet)]
-        [ValidateNotNullOrEmpty]
-        public new string? TlsFingerprint { get => base.TlsFingerprint; set => base.TlsFingerprint = value; }
-
-        [Parameter(ParameterSetName = OnlineSet)]
-        [ValidateRange(1, 3600)]
-        public new int TimeoutSec { get => base.TimeoutSec; set => base.TimeoutSec = value; }
-
-        protected override void BeginProcessing() => OfflineDeviceReader.RequireStateDirectory(Offline, StateDirectory, ThrowTerminatingError);
 
         protected override void ProcessRecord()
         {

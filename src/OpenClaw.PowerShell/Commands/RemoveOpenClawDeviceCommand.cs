@@ -21,7 +21,7 @@ namespace OpenClaw.PowerShell.Commands
     [Cmdlet(VerbsCommon.Remove, "OpenClawDevice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
         DefaultParameterSetName = OnlineSet)]
     [OutputType(typeof(DeviceRemoval))]
-    public sealed class RemoveOpenClawDeviceCommand : OfflineCapableCmdlet
+    public sealed class RemoveOpenClawDeviceCommand : DeviceLifecycleCmdlet
     {
         private readonly List<string> _batch = new List<string>();
 
@@ -72,14 +72,14 @@ namespace OpenClaw.PowerShell.Commands
         /// </summary>
         private void EndOffline()
         {
-            var state = OpenOffline();
+            var state = Flow.Open();
             var lifecycle = new OfflineLifecycle(state);
             var candidates = Resolve(state.Snapshot, state.LocalDeviceId, true);
             if (candidates.Count == 0) return;
-            RefuseIfGatewayRuns(lifecycle);
+            Flow.RefuseIfGatewayRuns(lifecycle);
             var items = candidates.Where(d => Confirm(d, state.Snapshot, "in " + state.StateDirectory)).Select(lifecycle.Remove).ToList();
             if (items.Count == 0) return;
-            Report(CommitOffline(state, lifecycle, items).Select(o => o.ToRemoval()).ToList(), state.StateUri, state.Release.Name);
+            Report(Flow.Commit(state, lifecycle, items).Select(o => o.ToRemoval()).ToList(), state.StateUri, state.Release.Name);
         }
 
         /// <summary>Every id resolved against one list; a full id and its short id name the same device.</summary>
@@ -88,7 +88,7 @@ namespace OpenClaw.PowerShell.Commands
             var candidates = new List<PairedDevice>();
             for (var i = 0; i < _batch.Count; i++)
             {
-                ReportResolving(i, _batch.Count, _batch[i]);
+                Flow.ReportResolving(i, _batch.Count, _batch[i]);
                 var device = DeviceSelector.Single(snapshot.Paired, _batch[i], out var notFound);
                 if (device == null)
                 {

@@ -21,7 +21,7 @@ namespace OpenClaw.PowerShell.Commands
     [Cmdlet(VerbsCommon.Rename, "OpenClawDevice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
         DefaultParameterSetName = OnlineSet)]
     [OutputType(typeof(OpenClawDevice))]
-    public sealed class RenameOpenClawDeviceCommand : OfflineCapableCmdlet
+    public sealed class RenameOpenClawDeviceCommand : DeviceLifecycleCmdlet
     {
         /// <summary>The gateway's schema refuses longer labels (2026.9.6: "must not have more than 64 characters").</summary>
         private const int MaxNameLength = 64;
@@ -100,7 +100,7 @@ namespace OpenClaw.PowerShell.Commands
         /// </summary>
         private void EndOffline()
         {
-            var state = OpenOffline();
+            var state = Flow.Open();
             var lifecycle = new OfflineLifecycle(state);
             try
             {
@@ -114,7 +114,7 @@ namespace OpenClaw.PowerShell.Commands
             for (var i = 0; i < _offlineBatch.Count; i++)
             {
                 var (id, name) = _offlineBatch[i];
-                ReportResolving(i, _offlineBatch.Count, id);
+                Flow.ReportResolving(i, _offlineBatch.Count, id);
                 var device = DeviceSelector.Single(state.Snapshot.Paired, id, out var notFound);
                 if (device == null)
                 {
@@ -125,11 +125,11 @@ namespace OpenClaw.PowerShell.Commands
                 renames.Add((device, name));
             }
             if (renames.Count == 0) return;
-            RefuseIfGatewayRuns(lifecycle);
+            Flow.RefuseIfGatewayRuns(lifecycle);
             var items = renames.Where(r => ShouldProcess($"{DeviceNames.Of(r.Device)} in {state.StateDirectory}", $"Rename to '{r.NewName}'"))
                 .Select(r => lifecycle.Rename(r.Device, r.NewName)).ToList();
             if (items.Count == 0) return;
-            foreach (var outcome in CommitOffline(state, lifecycle, items))
+            foreach (var outcome in Flow.Commit(state, lifecycle, items))
             {
                 if (outcome.Error != null) WriteError(outcome.Error);
                 if (PassThru && outcome.Stored.Applied && outcome.DeviceAfter != null) WriteObject(OfflineDeviceReader.ToOutput(outcome.DeviceAfter, state));

@@ -20,7 +20,7 @@ namespace OpenClaw.PowerShell.Commands
     [Cmdlet(VerbsSecurity.Revoke, "OpenClawDeviceToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
         DefaultParameterSetName = OnlineSet)]
     [OutputType(typeof(DeviceTokenRevocation))]
-    public sealed class RevokeOpenClawDeviceTokenCommand : OfflineCapableCmdlet
+    public sealed class RevokeOpenClawDeviceTokenCommand : DeviceLifecycleCmdlet
     {
         private readonly List<(string Id, string Role)> _batch = new List<(string, string)>();
 
@@ -79,16 +79,16 @@ namespace OpenClaw.PowerShell.Commands
         /// <summary>The same checks against the store; every confirmed token is revoked in one write.</summary>
         private void EndOffline()
         {
-            var state = OpenOffline();
+            var state = Flow.Open();
             var lifecycle = new OfflineLifecycle(state);
             // The folder's own CLI identity is the one protected offline: revoking it locks the CLI out.
             var where = new Place(state.LocalDeviceId, true, "in " + state.StateDirectory, state.StateUri, state.Release.Name);
             var candidates = Resolve(state.Snapshot, where);
             if (candidates.Count == 0) return;
-            RefuseIfGatewayRuns(lifecycle);
+            Flow.RefuseIfGatewayRuns(lifecycle);
             var items = candidates.Where(c => Confirm(c.Device, c.Role, where)).Select(c => lifecycle.Revoke(c.Device, c.Role)).ToList();
             if (items.Count == 0) return;
-            foreach (var outcome in CommitOffline(state, lifecycle, items).Select(o => o.ToRevocation()))
+            foreach (var outcome in Flow.Commit(state, lifecycle, items).Select(o => o.ToRevocation()))
             {
                 if (outcome.Error != null) WriteError(outcome.Error);
                 if (PassThru) WriteObject(new DeviceTokenRevocation(outcome, state.StateUri, state.Release.Name));
@@ -103,7 +103,7 @@ namespace OpenClaw.PowerShell.Commands
             for (var i = 0; i < _batch.Count; i++)
             {
                 var (id, role) = _batch[i];
-                ReportResolving(i, _batch.Count, $"{id} ({role})");
+                Flow.ReportResolving(i, _batch.Count, $"{id} ({role})");
                 var device = DeviceSelector.Single(snapshot.Paired, id, out var notFound);
                 if (device == null)
                 {

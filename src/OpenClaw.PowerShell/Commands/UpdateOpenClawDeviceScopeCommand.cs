@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Security;
 using OpenClaw.Core.Errors;
 using OpenClaw.Core.Offline;
 using OpenClaw.Core.Repair;
@@ -22,10 +21,8 @@ namespace OpenClaw.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsData.Update, "OpenClawDeviceScope", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = OnlineSet)]
     [OutputType(typeof(DeviceScopeChange))]
-    public sealed partial class UpdateOpenClawDeviceScopeCommand : GatewayCmdlet
+    public sealed partial class UpdateOpenClawDeviceScopeCommand : OnlineOrOfflineCmdlet
     {
-        private const string OnlineSet = "Online";
-        private const string OfflineSet = "Offline";
         private const string Activity = "Repairing OpenClaw device scopes";
         private readonly List<(string DeviceId, string Role)> _batch = new List<(string, string)>();
         private GatewayRelease? _release;
@@ -56,10 +53,6 @@ namespace OpenClaw.PowerShell.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary>Edit the pairing store in -StateDirectory in place instead of asking a gateway; keeps every token.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = OfflineSet)]
-        public SwitchParameter Offline { get; set; }
-
         /// <summary>Offline, JSON stores only: write although the owning gateway seems to run (it re-reads the file live).</summary>
         [Parameter(ParameterSetName = OfflineSet)]
         public SwitchParameter Force { get; set; }
@@ -68,37 +61,9 @@ namespace OpenClaw.PowerShell.Commands
         [Parameter(ParameterSetName = OfflineSet)]
         public SwitchParameter NoBackup { get; set; }
 
-        // GatewayCmdlet's connection parameters, re-declared so that they belong to the Online set only (the base
-        // class puts them in every set); each forwards to the base property the connection code reads.
-        // -StateDirectory stays the base's, in every set: online it names the config and CLI identity to use,
-        // offline the store to read (OfflineDeviceReader.RequireStateDirectory).
-        [Parameter(ParameterSetName = OnlineSet)]
-        [ValidateNotNull]
-        public new OpenClawConnection? Connection { get => base.Connection; set => base.Connection = value; }
-
-        [Parameter(ParameterSetName = OnlineSet)]
-        [ValidateNotNullOrEmpty]
-        public new string? Url { get => base.Url; set => base.Url = value; }
-
-        [Parameter(ParameterSetName = OnlineSet)]
-        [SecretTransformation]
-        public new SecureString? Token { get => base.Token; set => base.Token = value; }
-
-        [Parameter(ParameterSetName = OnlineSet)]
-        [SecretTransformation]
-        public new SecureString? Password { get => base.Password; set => base.Password = value; }
-
-        [Parameter(ParameterSetName = OnlineSet)]
-        [ValidateNotNullOrEmpty]
-        public new string? TlsFingerprint { get => base.TlsFingerprint; set => base.TlsFingerprint = value; }
-
-        [Parameter(ParameterSetName = OnlineSet)]
-        [ValidateRange(1, 3600)]
-        public new int TimeoutSec { get => base.TimeoutSec; set => base.TimeoutSec = value; }
-
         protected override void BeginProcessing()
         {
-            OfflineDeviceReader.RequireStateDirectory(Offline, StateDirectory, ThrowTerminatingError);
+            base.BeginProcessing();
             _release = OfflineDeviceReader.ParseRelease(Release, ThrowTerminatingError);
         }
 
