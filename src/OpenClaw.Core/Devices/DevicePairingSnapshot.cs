@@ -21,8 +21,11 @@ namespace OpenClaw.Core.Devices
         public PairedDevice? Find(string deviceId) =>
             Paired.FirstOrDefault(d => string.Equals(d.DeviceId, deviceId, StringComparison.OrdinalIgnoreCase));
 
-        public IReadOnlyList<PendingDeviceRequest> PendingFor(string deviceId) =>
-            Pending.Where(p => string.Equals(p.DeviceId, deviceId, StringComparison.OrdinalIgnoreCase)).ToList();
+        public IReadOnlyList<PendingDeviceRequest> PendingFor(string deviceId) => PendingFor(Pending, deviceId);
+
+        /// <summary>The requests of one device among <paramref name="pending"/> (a streamed listing has no snapshot).</summary>
+        public static IReadOnlyList<PendingDeviceRequest> PendingFor(IEnumerable<PendingDeviceRequest> pending, string deviceId) =>
+            pending.Where(p => string.Equals(p.DeviceId, deviceId, StringComparison.OrdinalIgnoreCase)).ToList();
 
         public static DevicePairingSnapshot FromListPayload(JToken? payload)
         {

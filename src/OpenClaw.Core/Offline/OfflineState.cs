@@ -15,12 +15,13 @@ namespace OpenClaw.Core.Offline
     /// </summary>
     public sealed class OfflineState
     {
-        private OfflineState(string stateDirectory, IPairingStore store, GatewayRelease release, DevicePairingSnapshot snapshot, string? localDeviceId)
+        private DevicePairingSnapshot? _snapshot;
+
+        private OfflineState(string stateDirectory, IPairingStore store, GatewayRelease release, string? localDeviceId)
         {
             StateDirectory = stateDirectory;
             Store = store;
             Release = release;
-            Snapshot = snapshot;
             LocalDeviceId = localDeviceId;
             StateUri = new Uri(stateDirectory.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? stateDirectory : stateDirectory + Path.DirectorySeparatorChar);
         }
@@ -34,20 +35,31 @@ namespace OpenClaw.Core.Offline
 
         public GatewayRelease Release { get; }
 
-        public DevicePairingSnapshot Snapshot { get; private set; }
+        /// <summary>The whole store, read by <see cref="Open"/> (or on first use after <see cref="OpenUnread"/>).</summary>
+        public DevicePairingSnapshot Snapshot => _snapshot ??= Store.Read();
 
         /// <summary>The device id of the local OpenClaw CLI identity in this folder (identity/device.json, or the database), if any.</summary>
         public string? LocalDeviceId { get; }
 
         public static OfflineState Open(string stateDirectory, GatewayRelease? release)
         {
-            var dir = Path.GetFullPath(stateDirectory);
-            var store = PairingStoreLocator.Open(dir);
-            var snapshot = store.Read();
-            return new OfflineState(dir, store, release ?? store.Release ?? Strictest(store), snapshot, LocalIdentity(dir, store));
+            var state = OpenUnread(stateDirectory, release);
+            state.Reread();
+            return state;
         }
 
-        public DevicePairingSnapshot Reread() => Snapshot = Store.Read();
+        /// <summary>
+        /// The folder, its store and release, with the devices not yet read: for a listing that takes them from
+        /// <see cref="IPairingStore.Stream"/> as they are built. <see cref="Snapshot"/> still reads the whole store when asked.
+        /// </summary>
+        public static OfflineState OpenUnread(string stateDirectory, GatewayRelease? release)
+        {
+            var dir = Path.GetFullPath(stateDirectory);
+            var store = PairingStoreLocator.Open(dir);
+            return new OfflineState(dir, store, release ?? store.Release ?? Strictest(store), LocalIdentity(dir, store));
+        }
+
+        public DevicePairingSnapshot Reread() => _snapshot = Store.Read();
 
         private static GatewayRelease Strictest(IPairingStore store) => store.Kind == "json"
             ? GatewayRelease.Unrecorded("2026.2-2026.7 (not recorded)", new ReleaseVersion(2026, 2, 19),

@@ -25,6 +25,12 @@ namespace OpenClaw.Core.Stores
         DevicePairingSnapshot Read();
 
         /// <summary>
+        /// What <see cref="Read"/> gives, with the paired devices built as they are enumerated: for a listing that
+        /// writes each device as soon as it exists. Problems found before the first device throw here.
+        /// </summary>
+        PairedDeviceStream Stream();
+
+        /// <summary>
         /// Adds scopes in place, preserving every token value: to the device's scope list (and approvedScopes where
         /// the store has it) and to the role token's scopes. Everything the module does not know is kept as it was.
         /// Holds a cross-process lock for the whole write, so two runs of the module never interleave (JSON:

@@ -48,14 +48,28 @@ namespace OpenClaw.Core.Stores
 
         public DevicePairingSnapshot Read() => Read(DateTimeOffset.UtcNow);
 
-        /// <summary>Paired devices in file order, and the pending requests the gateway would not yet have pruned.</summary>
         public DevicePairingSnapshot Read(DateTimeOffset now)
         {
-            var paired = new List<PairedDevice>();
+            var stream = Stream(now);
+            return new DevicePairingSnapshot(stream.Paired.ToList(), stream.Pending);
+        }
+
+        public PairedDeviceStream Stream() => Stream(DateTimeOffset.UtcNow);
+
+        /// <summary>
+        /// Paired devices in file order, and the pending requests the gateway would not yet have pruned. The whole
+        /// file is parsed first (JSON.parse keeps the last of duplicate keys, which only the end of the file shows)
+        /// and every record's shape is checked, so a wrong type anywhere is one StateFileInvalid before any device
+        /// exists; only turning each checked record into a device, most of the cost, waits for the enumeration.
+        /// </summary>
+        public PairedDeviceStream Stream(DateTimeOffset now)
+        {
+            IEnumerable<PairedDevice> paired = Array.Empty<PairedDevice>();
             if (File.Exists(Location))
             {
                 var file = JsonStoreFile.Read(Location, "device id");
-                paired.AddRange(LastOfEachKey(file.Root).Select(m => JsonRecords.Paired(file, m)));
+                var records = LastOfEachKey(file.Root).Select(m => (Member: m, Record: JsonRecords.CheckPaired(file, m))).ToList();
+                paired = records.Select(r => JsonRecords.Paired(r.Member, r.Record));
             }
             var pending = new List<PendingDeviceRequest>();
             if (File.Exists(PendingLocation))
@@ -65,7 +79,7 @@ namespace OpenClaw.Core.Stores
                 pending.AddRange(LastOfEachKey(file.Root).Select(m => JsonRecords.Pending(file, m))
                     .Where(r => r.ExpiresAt == null || r.ExpiresAt > now));
             }
-            return new DevicePairingSnapshot(paired, pending);
+            return new PairedDeviceStream(paired, pending);
         }
 
         public StoreWriteResult AddScopes(IReadOnlyList<OfflineScopeGrant> grants, StoreWriteOptions options)

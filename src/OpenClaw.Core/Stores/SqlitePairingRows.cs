@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Data;
 using System.IO;
 using System.Linq;
 using Microsoft.Data.Sqlite;
@@ -25,7 +26,7 @@ namespace OpenClaw.Core.Stores
             "request_id, device_id, public_key, display_name, platform, client_id, client_mode, role, roles_json, scopes_json, "
             + "remote_ip, silent, is_repair, ts, refreshed_at_ms";
 
-        public static PairedDevice Paired(SqliteDataReader row, string path)
+        public static PairedDevice Paired(IDataRecord row, string path)
         {
             var id = Text(row, "device_id") ?? "";
             var json = Described(row, path, id);
@@ -39,7 +40,7 @@ namespace OpenClaw.Core.Stores
             return PairedDevice.FromJson(json);
         }
 
-        public static PendingDeviceRequest Pending(SqliteDataReader row, string path)
+        public static PendingDeviceRequest Pending(IDataRecord row, string path)
         {
             var id = Text(row, "request_id") ?? "";
             var json = Described(row, path, id);
@@ -52,7 +53,7 @@ namespace OpenClaw.Core.Stores
         }
 
         /// <summary>The columns a paired row and a request share: how the device described itself and what it asked for.</summary>
-        private static JObject Described(SqliteDataReader row, string path, string id) => new JObject
+        private static JObject Described(IDataRecord row, string path, string id) => new JObject
         {
             ["publicKey"] = Text(row, "public_key"),
             ["displayName"] = Text(row, "display_name"),
@@ -66,7 +67,7 @@ namespace OpenClaw.Core.Stores
         };
 
         /// <summary>When the gateway would prune a request: its TTL counts from the later of ts and refreshed_at_ms.</summary>
-        public static DateTimeOffset? PendingSince(SqliteDataReader row) => PendingSince(Integer(row, "ts"), Integer(row, "refreshed_at_ms"));
+        public static DateTimeOffset? PendingSince(IDataRecord row) => PendingSince(Integer(row, "ts"), Integer(row, "refreshed_at_ms"));
 
         public static DateTimeOffset? PendingSince(long? ts, long? refreshedAtMs)
         {
@@ -75,7 +76,7 @@ namespace OpenClaw.Core.Stores
         }
 
         /// <summary>Parses a JSON column exactly (dates stay strings, numbers keep their form); null for SQL NULL.</summary>
-        public static T? Json<T>(SqliteDataReader row, string column, string path, string rowId) where T : JToken =>
+        public static T? Json<T>(IDataRecord row, string column, string path, string rowId) where T : JToken =>
             Json<T>(Text(row, column), column, path, rowId);
 
         public static T? Json<T>(string? text, string column, string path, string rowId) where T : JToken
@@ -120,13 +121,13 @@ namespace OpenClaw.Core.Stores
             return scopes;
         }
 
-        public static string? Text(SqliteDataReader row, string column)
+        public static string? Text(IDataRecord row, string column)
         {
             var ordinal = row.GetOrdinal(column);
             return row.IsDBNull(ordinal) ? null : row.GetValue(ordinal) as string;
         }
 
-        public static long? Integer(SqliteDataReader row, string column)
+        public static long? Integer(IDataRecord row, string column)
         {
             var ordinal = row.GetOrdinal(column);
             return row.IsDBNull(ordinal) ? null : row.GetValue(ordinal) as long?;

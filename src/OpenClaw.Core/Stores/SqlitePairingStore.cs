@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Data;
+using System.Data.Common;
 using System.Linq;
 using Microsoft.Data.Sqlite;
 using Newtonsoft.Json.Linq;
@@ -52,19 +54,37 @@ namespace OpenClaw.Core.Stores
         /// </summary>
         public DevicePairingSnapshot Read()
         {
+            var stream = Stream();
+            return new DevicePairingSnapshot(stream.Paired.ToList(), stream.Pending);
+        }
+
+        /// <summary>
+        /// <see cref="Read"/>, with the paired rows turned into devices as they are enumerated. The rows' values
+        /// are fetched in one read transaction and the database is closed before the first device is built: SQLite
+        /// does that part natively and fast, and a stream that kept the file open would be reading it while the
+        /// next command of the pipeline (Update-OpenClawDeviceScope -Offline) writes it, which an immutable read of
+        /// a stopped gateway's store must never see. Parsing each row's JSON columns, most of the cost, is what
+        /// waits. A row is checked when it is built, as checking every row first would parse those columns twice;
+        /// so a bad row stops the enumeration with a StateFileInvalid naming it, after the rows before it (which
+        /// passed the same checks) were yielded.
+        /// </summary>
+        public PairedDeviceStream Stream()
+        {
             using var connection = SqliteStateDatabase.Open(Location, writable: false, _busyTimeout);
             try
             {
-                using var transaction = connection.BeginTransaction(deferred: true);
-                SqliteStateDatabase.RequireVerifiedSchema(connection, Location);
-                var paired = Query(connection, transaction, $"SELECT {SqlitePairingRows.PairedColumns} FROM device_pairing_paired ORDER BY approved_at_ms DESC, device_id",
-                    row => SqlitePairingRows.Paired(row, Location));
+                List<IDataRecord> paired, pending;
+                using (var transaction = connection.BeginTransaction(deferred: true))
+                {
+                    SqliteStateDatabase.RequireVerifiedSchema(connection, Location);
+                    paired = Rows(connection, transaction, $"SELECT {SqlitePairingRows.PairedColumns} FROM device_pairing_paired ORDER BY approved_at_ms DESC, device_id");
+                    pending = Rows(connection, transaction, $"SELECT {SqlitePairingRows.PendingColumns} FROM device_pairing_pending ORDER BY ts");
+                }
                 var now = DateTimeOffset.UtcNow;
-                var pending = Query(connection, transaction, $"SELECT {SqlitePairingRows.PendingColumns} FROM device_pairing_pending ORDER BY ts",
-                        row => (Request: SqlitePairingRows.Pending(row, Location), Since: SqlitePairingRows.PendingSince(row)))
+                var requests = pending.Select(row => (Request: SqlitePairingRows.Pending(row, Location), Since: SqlitePairingRows.PendingSince(row)))
                     .Where(p => p.Since == null || p.Since.Value + PendingDeviceRequest.TimeToLive > now)
                     .Select(p => p.Request).ToList();
-                return new DevicePairingSnapshot(paired, pending);
+                return new PairedDeviceStream(paired.Select(row => SqlitePairingRows.Paired(row, Location)), requests);
             }
             catch (SqliteException e)
             {
@@ -219,14 +239,16 @@ namespace OpenClaw.Core.Stores
             if (command.ExecuteNonQuery() != 1) throw new InvalidOperationException($"Updating device '{change.DeviceId}' changed no row.");
         }
 
-        private static List<T> Query<T>(SqliteConnection connection, SqliteTransaction transaction, string sql, Func<SqliteDataReader, T> map)
+        /// <summary>Every row of a query, its values copied out of the reader (DbEnumerator gives each row its own record).</summary>
+        private static List<IDataRecord> Rows(SqliteConnection connection, SqliteTransaction transaction, string sql)
         {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = sql;
             using var reader = command.ExecuteReader();
-            var list = new List<T>();
-            while (reader.Read()) list.Add(map(reader));
+            var rows = new DbEnumerator(reader);
+            var list = new List<IDataRecord>();
+            while (rows.MoveNext()) list.Add((IDataRecord)rows.Current);
             return list;
         }
 

@@ -43,9 +43,11 @@ namespace OpenClaw.PowerShell.Cmdlets
                 }
                 selected = list.Where(d => patterns.Any(p => NameMatches(d, p)));
             }
-            if (!string.IsNullOrEmpty(role)) selected = selected.Where(d => d.AllRoles.Contains(role));
-            return selected;
+            return selected.Where(d => HasRole(d, role));
         }
+
+        /// <summary>-Role: the device holds it (no role given selects every device); needs no other device, so a stream can apply it.</summary>
+        public static bool HasRole(PairedDevice device, string? role) => string.IsNullOrEmpty(role) || device.AllRoles.Contains(role);
 
         /// <summary>Resolves exactly one device for an id, or explains why not.</summary>
         public static PairedDevice? Single(IReadOnlyList<PairedDevice> devices, string id, out OpenClawException? error)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using OpenClaw.Core.Devices;
@@ -19,11 +20,20 @@ namespace OpenClaw.PowerShell.Cmdlets
         /// <summary>Opens the folder (a PowerShell path: ~, relative, PSDrive); store problems surface as OpenClawException.</summary>
         public static OfflineState Open(PSCmdlet cmdlet, string stateDirectory, GatewayRelease? release)
         {
-            var path = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(stateDirectory);
-            var state = OfflineState.Open(path, release);
+            var state = OfflineState.Open(ProviderPath(cmdlet, stateDirectory), release);
             cmdlet.WriteVerbose($"Offline: {state.Store.Kind} pairing store {state.Store.Location}; {state.Snapshot.Paired.Count} paired device(s); judged for {state.Release.Name} ({state.Release.Evidence}).");
             return state;
         }
+
+        /// <summary><see cref="Open"/> without reading the devices, for a listing that streams them (OfflineState.OpenUnread).</summary>
+        public static OfflineState OpenUnread(PSCmdlet cmdlet, string stateDirectory)
+        {
+            var state = OfflineState.OpenUnread(ProviderPath(cmdlet, stateDirectory), null);
+            cmdlet.WriteVerbose($"Offline: {state.Store.Kind} pairing store {state.Store.Location}, devices written as they are read; judged for {state.Release.Name} ({state.Release.Evidence}).");
+            return state;
+        }
+
+        private static string ProviderPath(PSCmdlet cmdlet, string stateDirectory) => cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(stateDirectory);
 
         /// <summary>
         /// <see cref="Open"/>, with any failure to read the folder stopping the command (its id and file as the
@@ -44,9 +54,12 @@ namespace OpenClaw.PowerShell.Cmdlets
             }
         }
 
-        public static OpenClawDevice ToOutput(PairedDevice device, OfflineState state) =>
+        public static OpenClawDevice ToOutput(PairedDevice device, OfflineState state) => ToOutput(device, state.Snapshot.Pending, state);
+
+        /// <summary>The output object of a device, with its requests among <paramref name="pending"/>.</summary>
+        public static OpenClawDevice ToOutput(PairedDevice device, IReadOnlyList<PendingDeviceRequest> pending, OfflineState state) =>
             new OpenClawDevice(device,
-                state.Snapshot.PendingFor(device.DeviceId).Select(r => new OpenClawDeviceRequest(r)).ToArray(),
+                DevicePairingSnapshot.PendingFor(pending, device.DeviceId).Select(r => new OpenClawDeviceRequest(r)).ToArray(),
                 string.Equals(device.DeviceId, state.LocalDeviceId, StringComparison.OrdinalIgnoreCase),
                 state.StateUri, state.Release);
 

@@ -1,10 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using OpenClaw.Core.Devices;
 using OpenClaw.Core.Lifecycle;
 using OpenClaw.Core.Offline;
+using OpenClaw.Core.Stores;
 using OpenClaw.Core.Transport;
 using OpenClaw.PowerShell.Cmdlets;
 using OpenClaw.PowerShell.Completion;
@@ -50,6 +52,11 @@ namespace OpenClaw.PowerShell.Commands
         protected override void ProcessRecord()
         {
             // One list per invocation, however many ids arrive from the pipeline.
+            if (_snapshot == null && ParameterSetName == OfflineSet && ListsEveryDevice)
+            {
+                StreamOffline();
+                return;
+            }
             if (_snapshot == null)
             {
                 if (ParameterSetName == OfflineSet) ReadOffline();
@@ -79,7 +86,7 @@ namespace OpenClaw.PowerShell.Commands
             {
                 state = OfflineDeviceReader.Open(this, StateDirectory!, null);
             }
-            catch (Exception e) when (e is Core.Errors.OpenClawException || e is System.IO.IOException || e is UnauthorizedAccessException)
+            catch (Exception e) when (IsStoreFailure(e))
             {
                 ThrowTerminating(OfflineDeviceReader.Wrap(e, StateDirectory!));
                 return;
@@ -88,6 +95,65 @@ namespace OpenClaw.PowerShell.Commands
             _snapshot = state.Snapshot;
             _toOutput = device => OfflineDeviceReader.ToOutput(device, state);
         }
+
+        /// <summary>
+        /// Nothing to select by that needs the whole list first: -DeviceId prefixes must be unique among all devices,
+        /// -Name reports a name no device has, -InactiveFor judges how the whole store records use. -Role is per device.
+        /// </summary>
+        private bool ListsEveryDevice => DeviceId == null && Name == null && InactiveFor <= TimeSpan.Zero;
+
+        /// <summary>
+        /// The unfiltered offline listing writes each device as soon as it is built (IPairingStore.Stream), so the
+        /// next command of the pipeline starts on the first while the rest are still being built. The devices are
+        /// kept as they pass and become the snapshot, for tab completion and for any later pipeline input. A record
+        /// that cannot be read stops the command: for JSON before any device (the store checks every record first),
+        /// for SQLite when its row is reached (see SqlitePairingStore.Stream).
+        /// </summary>
+        private void StreamOffline()
+        {
+            OfflineState state;
+            PairedDeviceStream stream;
+            try
+            {
+                state = OfflineDeviceReader.OpenUnread(this, StateDirectory!);
+                stream = state.Store.Stream();
+            }
+            catch (Exception e) when (IsStoreFailure(e))
+            {
+                ThrowTerminating(OfflineDeviceReader.Wrap(e, StateDirectory!));
+                return;
+            }
+            var listed = new List<PairedDevice>();
+            using (var devices = stream.Paired.GetEnumerator())
+            {
+                while (Next(devices))
+                {
+                    var device = devices.Current;
+                    listed.Add(device);
+                    if (DeviceSelector.HasRole(device, Role)) WriteObject(OfflineDeviceReader.ToOutput(device, stream.Pending, state));
+                }
+            }
+            _snapshot = new DevicePairingSnapshot(listed, stream.Pending);
+            _listedAt = DateTimeOffset.UtcNow;
+            _toOutput = device => OfflineDeviceReader.ToOutput(device, stream.Pending, state);
+            CompletionCache.Current.Remember(_snapshot, state.Release.KnownScopes);
+        }
+
+        /// <summary>The next device; a record that cannot be read stops the command (the devices before it were written).</summary>
+        private bool Next(IEnumerator<PairedDevice> devices)
+        {
+            try
+            {
+                return devices.MoveNext();
+            }
+            catch (Exception e) when (IsStoreFailure(e))
+            {
+                ThrowTerminating(OfflineDeviceReader.Wrap(e, StateDirectory!));
+                return false;
+            }
+        }
+
+        private static bool IsStoreFailure(Exception e) => e is Core.Errors.OpenClawException || e is System.IO.IOException || e is UnauthorizedAccessException;
 
         /// <summary>-InactiveFor: last use, else approval, else creation, older than the span (see DeviceActivity).</summary>
         private bool IsSelectedByActivity(PairedDevice device)

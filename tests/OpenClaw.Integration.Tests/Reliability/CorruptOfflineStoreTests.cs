@@ -11,8 +11,10 @@ namespace OpenClaw.Integration.Tests.Reliability
     /// <summary>
     /// Truncated, garbage and wrongly shaped stores, through each offline cmdlet: exactly one ErrorRecord,
     /// OpenClaw.StateFileInvalid, naming the broken file, with no stack trace or .NET internals in what the user
-    /// reads, and not a byte of the state folder written (no lock, backup or temp file either). The core's own
-    /// tests (MalformedStoreTests) check the messages in detail; these check what reaches the user.
+    /// reads, and not a byte of the state folder written (no lock, backup or temp file either). No object is
+    /// written either, except by the unfiltered listing of a SQLite store with one bad row: it streams, and a row is
+    /// checked when it is reached, so the devices before it come first. The core's own tests (MalformedStoreTests)
+    /// check the messages in detail; these check what reaches the user.
     /// </summary>
     public sealed class CorruptOfflineStoreTests : IDisposable
     {
@@ -66,7 +68,7 @@ namespace OpenClaw.Integration.Tests.Reliability
                 Assert.Contains(broken, message);
                 Assert.DoesNotMatch(Internals, message);
                 Assert.DoesNotMatch(Internals, record.ErrorDetails?.RecommendedAction ?? "");
-                Assert.Empty(result.Output);
+                Assert.Equal(WrittenBeforeTheError(store, command), result.Output.Select(o => (string)o.Properties["DeviceId"].Value));
                 Assert.Equal(before, OfflineWhatIfTests.Hashes(folder));
             }
             finally
@@ -74,6 +76,12 @@ namespace OpenClaw.Integration.Tests.Reliability
                 Directory.Delete(folder, recursive: true);
             }
         }
+
+        /// <summary>Get-OpenClawDevice lists a SQLite store newest first (device 39 down to 0); the broken row is device 3.</summary>
+        private static IEnumerable<string> WrittenBeforeTheError(string store, int command) =>
+            command == 0 && store is "openclaw.sqlite token not an object" or "openclaw.sqlite scopes a string"
+                ? Enumerable.Range(4, 36).Reverse().Select(SqliteFleet.Id)
+                : Enumerable.Empty<string>();
 
         /// <summary>Makes the broken store in <paramref name="folder"/>; returns the broken file and a device id to name.</summary>
         private (string File, string DeviceId) Break(string store, string folder)

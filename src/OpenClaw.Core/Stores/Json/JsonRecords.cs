@@ -20,9 +20,11 @@ namespace OpenClaw.Core.Stores.Json
         private static readonly string[] PendingStrings = { "requestId", "deviceId", "publicKey", "displayName", "platform", "clientId", "clientMode", "role", "remoteIp" };
         private static readonly string[] PendingStringArrays = { "roles", "scopes" };
 
-        public static PairedDevice Paired(JsonStoreFile file, JsonMember member)
+        public static PairedDevice Paired(JsonStoreFile file, JsonMember member) => Paired(member, CheckPaired(file, member));
+
+        /// <summary>Builds the device of a record <see cref="CheckPaired"/> has passed.</summary>
+        public static PairedDevice Paired(JsonMember member, JsonObjectSpan record)
         {
-            var record = CheckPaired(file, member);
             var device = PairedDevice.FromJson((JObject)NodeJson.ToToken(record));
             if (device.DeviceId.Length == 0) device.DeviceId = member.Key;
             return device;

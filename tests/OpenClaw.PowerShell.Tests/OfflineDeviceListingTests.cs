@@ -1,0 +1,93 @@
+using System.Management.Automation;
+using OpenClaw.PowerShell.Tests.FakeGateway;
+using OpenClaw.PowerShell.Tests.TestSupport;
+using OpenClaw.Tests.Shared;
+using Xunit;
+
+namespace OpenClaw.PowerShell.Tests
+{
+    /// <summary>
+    /// Get-OpenClawDevice -Offline on a JSON store in the real engine: the unfiltered listing writes each device as
+    /// it is built (the next command has the first before the listing ends), gives what the filtered listing gives,
+    /// and a record of the wrong shape anywhere, even the last, is one StateFileInvalid before any device is written.
+    /// </summary>
+    [Collection(GatewayCollection.Name)]
+    public sealed class OfflineDeviceListingTests : IDisposable
+    {
+        private readonly FakeDevice _cli = FakeDevice.Create("listing-cli", Scopes.Legacy);
+        private readonly FakeDevice _agent = FakeDevice.Create("listing-agent", Scopes.Legacy, "gateway-client", "backend", "build-agent");
+        private readonly FakeDevice _node = FakeDevice.Create("listing-node", new[] { Scopes.Read }, "openclaw-macos", "node", "mac-node");
+        private readonly FakePendingRequest _agentRequest;
+        private readonly PowerShellHost _host = new();
+        private readonly OfflineStateFolder _folder;
+
+        public OfflineDeviceListingTests()
+        {
+            _node.Role = "node";
+            _node.Roles = new List<string> { "node" };
+            _agentRequest = FakePendingRequest.RepairFor(_agent, Scopes.Read, Scopes.Write);
+            _folder = new OfflineStateFolder(new[] { _cli, _agent, _node }, new[] { _agentRequest });
+        }
+
+        private PowerShellResult Run(string script) => _host.Invoke("param($s) " + script, new Dictionary<string, object?> { ["s"] = _folder.Path });
+
+        [Fact]
+        public void TheFirstDeviceReachesTheNextCommandBeforeTheListingEnds()
+        {
+            // Tab completion learns the devices when the listing has read them all; the first device must arrive before.
+            var result = Run(@"
+                $known = { @([OpenClaw.PowerShell.Completion.DeviceIdCompleter]::new().CompleteArgument('Get-OpenClawDevice', 'DeviceId', '', $null, @{})).Count }
+                $seen = [System.Collections.Generic.List[int]]::new()
+                Get-OpenClawDevice -Offline -StateDirectory $s | ForEach-Object { $seen.Add((& $known)) }
+                $seen.Add((& $known))
+                $seen.ToArray()");
+            result.ThrowIfFailed();
+
+            var known = result.Output.Select(o => (int)o.BaseObject).ToList();
+            Assert.Equal(4, known.Count);
+            Assert.Equal(0, known[0]);
+            Assert.Equal(3, known[^1]);
+        }
+
+        [Fact]
+        public void TheStreamedListingGivesWhatTheFilteredListingGives()
+        {
+            var streamed = Run("Get-OpenClawDevice -Offline -StateDirectory $s");
+            var filtered = Run("Get-OpenClawDevice -Offline -StateDirectory $s -DeviceId *");
+            streamed.ThrowIfFailed();
+            filtered.ThrowIfFailed();
+
+            Assert.Equal(new[] { _cli.DeviceId, _agent.DeviceId, _node.DeviceId }, streamed.Output.Select(o => o.Id()));
+            Assert.Equal(filtered.Output.Select(o => o.Id()), streamed.Output.Select(o => o.Id()));
+            var agent = streamed.Output.Single(o => o.Id() == _agent.DeviceId);
+            Assert.Equal(new[] { _agentRequest.RequestId }, agent.Get<object[]>("PendingRequests").Select(r => PSObject.AsPSObject(r).Get<string>("RequestId")));
+            Assert.Empty(streamed.Output.Single(o => o.Id() == _cli.DeviceId).Get<object[]>("PendingRequests"));
+            Assert.All(streamed.Output, o => Assert.StartsWith("file://", o.Get<Uri>("GatewayUrl").ToString()));
+
+            var nodes = Run("Get-OpenClawDevice -Offline -StateDirectory $s -Role node");
+            Assert.Equal(new[] { _node.DeviceId }, nodes.Output.Select(o => o.Id()));
+        }
+
+        [Fact]
+        public void AWrongTypeInTheLastRecordIsOneStateFileInvalidBeforeAnyDeviceIsWritten()
+        {
+            var text = File.ReadAllText(_folder.PairedPath);
+            var last = text.LastIndexOf("\"displayName\": \"mac-node\"", StringComparison.Ordinal);
+            Assert.True(last > 0);
+            File.WriteAllText(_folder.PairedPath, text.Substring(0, last) + "\"displayName\": 7" + text.Substring(last + "\"displayName\": \"mac-node\"".Length));
+
+            var result = Run("$seen = 0; try { Get-OpenClawDevice -Offline -StateDirectory $s | ForEach-Object { $seen++ } } catch { $_.FullyQualifiedErrorId }; $seen");
+
+            Assert.Null(result.Terminating);
+            Assert.Equal(2, result.Output.Count);
+            Assert.StartsWith("OpenClaw.StateFileInvalid", result.Output[0].ToString());
+            Assert.Equal(0, (int)result.Output[1].BaseObject);
+        }
+
+        public void Dispose()
+        {
+            _host.Dispose();
+            _folder.Dispose();
+        }
+    }
+}
