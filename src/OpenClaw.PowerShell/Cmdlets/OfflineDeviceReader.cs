@@ -39,15 +39,15 @@ namespace OpenClaw.PowerShell.Cmdlets
         /// <see cref="Open"/>, with any failure to read the folder stopping the command (its id and file as the
         /// target), and the store's lists remembered for tab completion, as every offline read does.
         /// </summary>
-        public static OfflineState OpenOrStop(PSCmdlet cmdlet, string stateDirectory)
+        public static OfflineState OpenOrStop(PSCmdlet cmdlet, string stateDirectory, GatewayRelease? release = null)
         {
             try
             {
-                var state = Open(cmdlet, stateDirectory, null);
+                var state = Open(cmdlet, stateDirectory, release);
                 Completion.CompletionCache.Current.Remember(state.Snapshot, state.Release.KnownScopes);
                 return state;
             }
-            catch (Exception e) when (e is OpenClawException || e is System.IO.IOException || e is UnauthorizedAccessException)
+            catch (Exception e) when (IsStoreFailure(e))
             {
                 cmdlet.ThrowTerminatingError(ErrorRecords.From(Wrap(e, stateDirectory)));
                 throw; // not reached: ThrowTerminatingError does not return
@@ -91,6 +91,9 @@ namespace OpenClaw.PowerShell.Cmdlets
                 return null;
             }
         }
+
+        /// <summary>The failures of reading a store that become one terminating error naming the folder (see <see cref="Wrap"/>).</summary>
+        internal static bool IsStoreFailure(Exception e) => e is OpenClawException || e is System.IO.IOException || e is UnauthorizedAccessException;
 
         internal static OpenClawException Wrap(Exception e, string stateDirectory) =>
             e as OpenClawException ?? new OpenClawException(ErrorIds.StateFileInvalid, OpenClawErrorKind.InvalidData,

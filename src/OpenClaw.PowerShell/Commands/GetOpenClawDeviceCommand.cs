@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Security;
 using OpenClaw.Core.Devices;
 using OpenClaw.Core.Lifecycle;
 using OpenClaw.Core.Offline;
@@ -70,28 +69,11 @@ namespace OpenClaw.PowerShell.Commands
             }
         }
 
-        private void ReadOnline()
-        {
-            var session = OpenSession(ManagementAccess.ReadDevices, null);
-            var snapshot = Run(async token => await (await session.DevicesAsync(token).ConfigureAwait(false)).ListAsync(token).ConfigureAwait(false));
-            CompletionCache.Current.Remember(snapshot, session.Release.KnownScopes);
-            _snapshot = snapshot;
-            _toOutput = device => DeviceReader.ToOutput(device, snapshot, session);
-        }
+        private void ReadOnline() => (_snapshot, _toOutput) = DeviceReader.List(this, null);
 
         private void ReadOffline()
         {
-            OfflineState state;
-            try
-            {
-                state = OfflineDeviceReader.Open(this, StateDirectory!, null);
-            }
-            catch (Exception e) when (IsStoreFailure(e))
-            {
-                ThrowTerminating(OfflineDeviceReader.Wrap(e, StateDirectory!));
-                return;
-            }
-            CompletionCache.Current.Remember(state.Snapshot, state.Release.KnownScopes);
+            var state = OfflineDeviceReader.OpenOrStop(this, StateDirectory!, null);
             _snapshot = state.Snapshot;
             _toOutput = device => OfflineDeviceReader.ToOutput(device, state);
         }
@@ -118,7 +100,7 @@ namespace OpenClaw.PowerShell.Commands
                 state = OfflineDeviceReader.OpenUnread(this, StateDirectory!);
                 stream = state.Store.Stream();
             }
-            catch (Exception e) when (IsStoreFailure(e))
+            catch (Exception e) when (OfflineDeviceReader.IsStoreFailure(e))
             {
                 ThrowTerminating(OfflineDeviceReader.Wrap(e, StateDirectory!));
                 return;
@@ -146,14 +128,12 @@ namespace OpenClaw.PowerShell.Commands
             {
                 return devices.MoveNext();
             }
-            catch (Exception e) when (IsStoreFailure(e))
+            catch (Exception e) when (OfflineDeviceReader.IsStoreFailure(e))
             {
                 ThrowTerminating(OfflineDeviceReader.Wrap(e, StateDirectory!));
                 return false;
             }
         }
-
-        private static bool IsStoreFailure(Exception e) => e is Core.Errors.OpenClawException || e is System.IO.IOException || e is UnauthorizedAccessException;
 
         /// <summary>-InactiveFor: last use, else approval, else creation, older than the span (see DeviceActivity).</summary>
         private bool IsSelectedByActivity(PairedDevice device)

@@ -121,28 +121,11 @@ namespace OpenClaw.PowerShell.Commands
             }
         }
 
-        private void ReadOnline()
-        {
-            var session = OpenSession(ManagementAccess.ReadDevices, _release);
-            var snapshot = Run(async token => await (await session.DevicesAsync(token).ConfigureAwait(false)).ListAsync(token).ConfigureAwait(false));
-            CompletionCache.Current.Remember(snapshot, session.Release.KnownScopes);
-            _snapshot = snapshot;
-            _toOutput = device => DeviceReader.ToOutput(device, snapshot, session);
-        }
+        private void ReadOnline() => (_snapshot, _toOutput) = DeviceReader.List(this, _release);
 
         private void ReadOffline()
         {
-            OfflineState state;
-            try
-            {
-                state = OfflineDeviceReader.Open(this, StateDirectory!, _release);
-            }
-            catch (Exception e) when (e is OpenClawException || e is System.IO.IOException || e is UnauthorizedAccessException)
-            {
-                ThrowTerminating(OfflineDeviceReader.Wrap(e, StateDirectory!));
-                return;
-            }
-            CompletionCache.Current.Remember(state.Snapshot, state.Release.KnownScopes);
+            var state = OfflineDeviceReader.OpenOrStop(this, StateDirectory!, _release);
             _snapshot = state.Snapshot;
             _toOutput = device => OfflineDeviceReader.ToOutput(device, state);
         }

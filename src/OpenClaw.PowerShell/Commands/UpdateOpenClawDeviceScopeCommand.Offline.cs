@@ -23,16 +23,7 @@ namespace OpenClaw.PowerShell.Commands
     {
         private void EndOffline()
         {
-            OfflineState state;
-            try
-            {
-                state = OfflineDeviceReader.Open(this, StateDirectory!, _release);
-            }
-            catch (Exception e) when (e is OpenClawException || e is System.IO.IOException || e is UnauthorizedAccessException)
-            {
-                ThrowTerminating(OfflineDeviceReader.Wrap(e, StateDirectory!));
-                return;
-            }
+            var state = OfflineDeviceReader.OpenOrStop(this, StateDirectory!, _release);
             RequireKnownScopes(state.Release);
 
             var plans = new List<OfflineRepairPlan>();
