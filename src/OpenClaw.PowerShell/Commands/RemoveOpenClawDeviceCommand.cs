@@ -55,8 +55,7 @@ namespace OpenClaw.PowerShell.Commands
                 return;
             }
             var session = OpenSession(ManagementAccess.ChangeDevices, null);
-            var snapshot = ReadDevices(session);
-            CompletionCache.Current.Remember(snapshot, session.Release.KnownScopes);
+            var snapshot = ReadDevices(session, ReleaseSupport.Remove);
 
             var approved = Resolve(snapshot, session.Identity.Identity.DeviceId, session.Identity.IsOpenClawCli)
                 .Where(d => Confirm(d, snapshot, "on " + session.Url)).ToList();
@@ -125,25 +124,6 @@ namespace OpenClaw.PowerShell.Commands
                     WriteVerbose($"Rejected the requests {DeviceNames.Of(outcome.Device)} left behind: {string.Join(", ", outcome.RejectedRequestIds)}.");
                 }
                 if (PassThru) WriteObject(new DeviceRemoval(outcome, url, releaseName));
-            }
-        }
-
-        /// <summary>Setup: a gateway without device.pair.remove (2026.2.17 and earlier) stops the command before anything changes.</summary>
-        private DevicePairingSnapshot ReadDevices(GatewaySession session)
-        {
-            try
-            {
-                return Run(async token =>
-                {
-                    var client = await session.DevicesAsync(token).ConfigureAwait(false);
-                    ReleaseSupport.Require(session, client, ReleaseSupport.Remove);
-                    return await client.ListAsync(token).ConfigureAwait(false);
-                });
-            }
-            catch (OpenClawException e)
-            {
-                ThrowTerminating(e);
-                throw; // not reached: ThrowTerminatingError does not return
             }
         }
     }

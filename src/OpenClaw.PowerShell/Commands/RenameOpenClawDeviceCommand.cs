@@ -60,7 +60,7 @@ namespace OpenClaw.PowerShell.Commands
                 return;
             }
             var session = OpenSession(ManagementAccess.ChangeDevices, null);
-            _snapshot ??= ReadDevices(session);
+            _snapshot ??= ReadDevices(session, ReleaseSupport.Rename);
             var device = DeviceSelector.Single(_snapshot.Paired, DeviceId, out var notFound);
             if (device == null)
             {
@@ -133,27 +133,6 @@ namespace OpenClaw.PowerShell.Commands
             {
                 if (outcome.Error != null) WriteError(outcome.Error);
                 if (PassThru && outcome.Stored.Applied && outcome.DeviceAfter != null) WriteObject(OfflineDeviceReader.ToOutput(outcome.DeviceAfter, state));
-            }
-        }
-
-        /// <summary>Setup: a gateway without device.pair.rename (before 2026.7) stops the command before anything changes.</summary>
-        private DevicePairingSnapshot ReadDevices(GatewaySession session)
-        {
-            try
-            {
-                var snapshot = Run(async token =>
-                {
-                    var client = await session.DevicesAsync(token).ConfigureAwait(false);
-                    ReleaseSupport.Require(session, client, ReleaseSupport.Rename);
-                    return await client.ListAsync(token).ConfigureAwait(false);
-                });
-                CompletionCache.Current.Remember(snapshot, session.Release.KnownScopes);
-                return snapshot;
-            }
-            catch (OpenClawException e)
-            {
-                ThrowTerminating(e);
-                throw; // not reached: ThrowTerminatingError does not return
             }
         }
     }

@@ -62,8 +62,7 @@ namespace OpenClaw.PowerShell.Commands
                 return;
             }
             var session = OpenSession(ManagementAccess.ChangeDevices, null);
-            var snapshot = ReadDevices(session);
-            CompletionCache.Current.Remember(snapshot, session.Release.KnownScopes);
+            var snapshot = ReadDevices(session, ReleaseSupport.Revoke);
 
             var where = new Place(session.Identity.Identity.DeviceId, session.Identity.IsOpenClawCli, "on " + session.Url, session.Url, session.Release.Name);
             var approved = Resolve(snapshot, where).Where(c => Confirm(c.Device, c.Role, where)).ToList();
@@ -165,25 +164,6 @@ namespace OpenClaw.PowerShell.Commands
             public string Text { get; }
             public Uri Url { get; }
             public string ReleaseName { get; }
-        }
-
-        /// <summary>Setup: a gateway without the method, or a list that fails, stops the command before anything changes.</summary>
-        private DevicePairingSnapshot ReadDevices(GatewaySession session)
-        {
-            try
-            {
-                return Run(async token =>
-                {
-                    var client = await session.DevicesAsync(token).ConfigureAwait(false);
-                    ReleaseSupport.Require(session, client, ReleaseSupport.Revoke);
-                    return await client.ListAsync(token).ConfigureAwait(false);
-                });
-            }
-            catch (OpenClawException e)
-            {
-                ThrowTerminating(e);
-                throw; // not reached: ThrowTerminatingError does not return
-            }
         }
     }
 }
