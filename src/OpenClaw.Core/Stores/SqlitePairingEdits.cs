@@ -1,11 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Security.Cryptography;
 using Newtonsoft.Json.Linq;
 using OpenClaw.Core.Devices;
 using OpenClaw.Core.Errors;
-using OpenClaw.Core.Identity;
 using OpenClaw.Core.Requests;
 
 namespace OpenClaw.Core.Stores
@@ -212,16 +210,13 @@ namespace OpenClaw.Core.Stores
         private static bool IsRevoked(JObject token) => token["revokedAtMs"] is JToken at && at.Type != JTokenType.Null;
 
         /// <summary>
-        /// A token shaped as 9.6 stores one (dist createDeviceAuthToken, in its key order): a value of 32 random bytes,
-        /// base64url; a replaced entry keeps its createdAtMs, lastUsedAtMs and issuer and gets rotatedAtMs.
+        /// A token shaped as 9.6 stores one (dist createDeviceAuthToken, in its key order): a value from PairingTokens; a replaced entry keeps its createdAtMs, lastUsedAtMs and issuer and gets rotatedAtMs.
         /// </summary>
         private JObject NewToken(string role, IReadOnlyList<string> scopes, JObject? replaced)
         {
-            var value = new byte[32];
-            using (var random = RandomNumberGenerator.Create()) random.GetBytes(value);
             var token = new JObject
             {
-                ["token"] = Base64Url.Encode(value),
+                ["token"] = PairingTokens.NewValue(),
                 ["role"] = role,
                 ["scopes"] = new JArray(scopes.Distinct(StringComparer.Ordinal).ToArray<object>()),
             };

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Security.Cryptography;
 
 namespace OpenClaw.Core.Stores.Json
 {
@@ -147,7 +146,7 @@ namespace OpenClaw.Core.Stores.Json
         private static NodeObject NewToken(string role, IReadOnlyList<string> scopes, JsonObjectSpan? existing, PairingEditContext context) =>
             new NodeObject
             {
-                { "token", context.NewTokenValue() },
+                { "token", PairingTokens.NewValue() },
                 { "role", role },
                 // normalizeDeviceAuthScopes: trimmed, distinct, sorted by UTF-16 code unit.
                 { "scopes", Merge(scopes).OrderBy(s => s, StringComparer.Ordinal).ToList() },
@@ -193,13 +192,5 @@ namespace OpenClaw.Core.Stores.Json
 
         /// <summary>2026.2.21+: records carry approvedScopes.</summary>
         public bool CreateApprovedScopes { get; }
-
-        /// <summary>A token as the gateway mints one (generatePairingToken: 32 random bytes, base64url, no padding).</summary>
-        public string NewTokenValue()
-        {
-            var bytes = new byte[32];
-            using (var random = RandomNumberGenerator.Create()) random.GetBytes(bytes);
-            return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        }
     }
 }
