@@ -10,19 +10,31 @@ namespace OpenClaw.PowerShell.Cmdlets
     /// <summary>
     /// The connections of one runspace. A binary module's statics are shared by every runspace in the process
     /// (jobs, ForEach-Object -Parallel, hosted engines), so connections are kept per runspace, and are closed when
-    /// the runspace closes: otherwise their sockets would stay open until the gateway dropped them.
+    /// the runspace closes: otherwise their sockets would stay open until the gateway dropped them. The sessions
+    /// cmdlets lend each other within a pipeline (PipelineSessions) are kept here for the same reasons.
     /// </summary>
     internal sealed class ConnectionRegistry
     {
         public const string NotFoundErrorId = "OpenClaw.ConnectionNotFound";
 
         private static readonly ConditionalWeakTable<Runspace, ConnectionRegistry> ByRunspace = new ConditionalWeakTable<Runspace, ConnectionRegistry>();
-        private static readonly ConnectionRegistry Detached = new ConnectionRegistry();
+        private static readonly ConnectionRegistry Detached = new ConnectionRegistry(null);
         private readonly List<OpenClawConnection> _connections = new List<OpenClawConnection>();
         private int _nextId;
 
+        private ConnectionRegistry(PipelineSessions? pipelineSessions)
+        {
+            PipelineSessions = pipelineSessions;
+        }
+
         public static ConnectionRegistry Current =>
             Runspace.DefaultRunspace is { } runspace ? ByRunspace.GetValue(runspace, ForRunspace) : Detached;
+
+        /// <summary>
+        /// The sessions lent within this runspace's pipelines; null off a runspace's thread, where there is no
+        /// pipeline to share within and two threads could reach the same session.
+        /// </summary>
+        public PipelineSessions? PipelineSessions { get; }
 
         public IReadOnlyList<OpenClawConnection> All
         {
@@ -66,7 +78,7 @@ namespace OpenClaw.PowerShell.Cmdlets
 
         private static ConnectionRegistry ForRunspace(Runspace runspace)
         {
-            var registry = new ConnectionRegistry();
+            var registry = new ConnectionRegistry(new PipelineSessions());
             runspace.StateChanged += registry.OnRunspaceStateChanged;
             return registry;
         }
@@ -75,6 +87,7 @@ namespace OpenClaw.PowerShell.Cmdlets
         {
             if (e.RunspaceStateInfo.State != RunspaceState.Closed && e.RunspaceStateInfo.State != RunspaceState.Broken) return;
             foreach (var connection in All) Close(connection);
+            PipelineSessions?.CloseAll();
         }
     }
 }

@@ -17,6 +17,7 @@ namespace OpenClaw.PowerShell.Cmdlets
     public abstract class GatewayCmdlet : OpenClawCmdlet
     {
         private GatewaySession? _session;
+        private PipelineSessions.Lease? _lease;
         private bool _ownsSession;
 
         /// <summary>A connection from Connect-OpenClawGateway; by default the newest one, if any.</summary>
@@ -58,7 +59,8 @@ namespace OpenClaw.PowerShell.Cmdlets
 
         /// <summary>
         /// The session for this invocation: -Connection, else the runspace's default connection when no connection
-        /// setting was given, else a new one that lives until the command ends. Any failure here stops the command.
+        /// setting was given, else one with the same settings that another command of the pipeline still uses,
+        /// else a new one that lives until the last command using it ends. Any failure here stops the command.
         /// </summary>
         internal GatewaySession OpenSession(ManagementAccess access, GatewayRelease? release)
         {
@@ -74,35 +76,88 @@ namespace OpenClaw.PowerShell.Cmdlets
                 // A disconnected session must not quietly reconnect: nothing would ever close that socket.
                 if (shared.IsClosed) ThrowTerminating(ConnectionRegistry.NotFound(shared));
                 WriteVerbose($"Using connection {shared}.");
-                shared.Session.UseLog(Log);
-                Run(token => shared.Session.EnsureAccessAsync(access, token));
-                _session = shared.Session;
-                return _session;
+                UseShared(shared.Session, access);
+                return _session!;
             }
-            _session = Open(access, release);
-            _ownsSession = true;
+            return OpenOrBorrow(access, release);
+        }
+
+        /// <summary>Resolves settings and identity and connects; used by Connect-OpenClawGateway, whose connection outlives the pipeline.</summary>
+        internal GatewaySession Open(ManagementAccess access, GatewayRelease? release)
+        {
+            var settings = Resolve(SettingsRequest());
+            return Connect(settings, access, release, ActingIdentity.DefaultModuleHome(Environment.GetEnvironmentVariable));
+        }
+
+        /// <summary>
+        /// A session of this command's own settings: the one another command of this runspace opened with the same
+        /// key and still uses (PipelineSessions), else a new one, lent in turn. Either way this command is one of its
+        /// users until it is disposed.
+        /// </summary>
+        private GatewaySession OpenOrBorrow(ManagementAccess access, GatewayRelease? release)
+        {
+            var request = SettingsRequest();
+            var settings = Resolve(request);
+            var moduleHome = ActingIdentity.DefaultModuleHome(Environment.GetEnvironmentVariable);
+            var pipelineSessions = ConnectionRegistry.Current.PipelineSessions;
+            var key = pipelineSessions == null ? null : SessionKey.For(settings, request, moduleHome, TlsFingerprint, TimeoutSec, release);
+            if (key != null && pipelineSessions!.Borrow(key) is { } lease)
+            {
+                _lease = lease;
+                WriteVerbose($"Reusing the connection to {settings.Url} that {lease.OpenedBy} opened earlier in this pipeline.");
+                UseShared(lease.Session, access);
+                return lease.Session;
+            }
+            _session = Connect(settings, access, release, moduleHome);
+            if (key != null) _lease = pipelineSessions!.Lend(key, _session, MyInvocation.MyCommand?.Name ?? GetType().Name);
+            else _ownsSession = true;
             return _session;
         }
 
-        /// <summary>Resolves settings and identity and connects; used for one invocation or by Connect-OpenClawGateway.</summary>
-        internal GatewaySession Open(ManagementAccess access, GatewayRelease? release)
+        /// <summary>A session this command did not connect: its reconnects report to this command, and it gets this command's access.</summary>
+        private void UseShared(GatewaySession session, ManagementAccess access)
+        {
+            _session = session;
+            session.UseLog(Log);
+            Run(token => session.EnsureAccessAsync(access, token));
+        }
+
+        private GatewaySettingsRequest SettingsRequest()
         {
             if (Token != null && Password != null)
             {
                 ThrowTerminatingError(ErrorRecords.InvalidArgument("OpenClaw.ConflictingCredentials",
                     "Pass either -Token or -Password, not both: the gateway accepts one shared credential.", null));
             }
+            return new GatewaySettingsRequest
+            {
+                Url = Url,
+                Token = SecretTransformationAttribute.Reveal(Token),
+                Password = SecretTransformationAttribute.Reveal(Password),
+                StateDirectory = StateDirectory == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(StateDirectory),
+            };
+        }
+
+        private GatewaySettings Resolve(GatewaySettingsRequest request)
+        {
             try
             {
-                var settings = GatewaySettingsResolver.ForCurrentProcess().Resolve(new GatewaySettingsRequest
-                {
-                    Url = Url,
-                    Token = SecretTransformationAttribute.Reveal(Token),
-                    Password = SecretTransformationAttribute.Reveal(Password),
-                    StateDirectory = StateDirectory == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(StateDirectory),
-                });
+                var settings = GatewaySettingsResolver.ForCurrentProcess().Resolve(request);
                 WriteVerbose($"Gateway {settings.Url} (from {settings.UrlSource}); state folder {settings.StateDirectory}.");
-                var identity = ActingIdentity.Resolve(settings.StateDirectory, ActingIdentity.DefaultModuleHome(Environment.GetEnvironmentVariable));
+                return settings;
+            }
+            catch (OpenClawException e)
+            {
+                ThrowTerminating(e);
+                throw; // not reached: ThrowTerminatingError does not return
+            }
+        }
+
+        private GatewaySession Connect(GatewaySettings settings, ManagementAccess access, GatewayRelease? release, string moduleHome)
+        {
+            try
+            {
+                var identity = ActingIdentity.Resolve(settings.StateDirectory, moduleHome);
                 var options = new SessionOptions
                 {
                     Timeout = TimeSpan.FromSeconds(TimeoutSec),
@@ -122,7 +177,10 @@ namespace OpenClaw.PowerShell.Cmdlets
 
         protected override void DisposeResources()
         {
-            if (_ownsSession) _session?.Dispose();
+            if (_lease != null) _lease.Return();
+            else if (_ownsSession) _session?.Dispose();
+            _lease = null;
+            _session = null;
         }
     }
 

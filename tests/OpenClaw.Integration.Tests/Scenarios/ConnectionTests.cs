@@ -231,11 +231,11 @@ namespace OpenClaw.Integration.Tests.Scenarios
         /// The module's connects in the gateway's verbose log ("[ws] ← connect … version=&lt;module&gt;"), leaving out
         /// the readiness probes (version=test). Waits for <paramref name="expected"/>, or for the log to settle.
         /// </summary>
-        private static int ModuleConnects(LocalGateway gateway, int? expected = null) =>
+        internal static int ModuleConnects(LocalGateway gateway, int? expected = null) =>
             LogLines(gateway, l => l.Contains("[ws] ← connect ", StringComparison.Ordinal) && !l.Contains(" version=test ", StringComparison.Ordinal), expected);
 
         /// <summary>Sockets the module closed politely (GatewayConnection closes with 1000 "done").</summary>
-        private static int ModuleCloses(LocalGateway gateway, int? expected = null) =>
+        internal static int ModuleCloses(LocalGateway gateway, int? expected = null) =>
             LogLines(gateway, l => l.Contains("[ws] → close code=1000 reason=done ", StringComparison.Ordinal), expected);
 
         private static int LogLines(LocalGateway gateway, Func<string, bool> match, int? expected)
