@@ -38,8 +38,8 @@ namespace OpenClaw.Integration.Tests.Scenarios
             Assert.All(repaired.Output, c => Assert.Equal(new object[] { "Repaired", true }, new[] { c.Properties["Status"].Value, c.Properties["Verified"].Value }));
             var scopes = LegacyFleet.ScopesIn(gateway.PairedJson());
             Assert.All(fleet.DeviceIds, id => Assert.Equal(LegacyFleet.FullScopes, scopes[id].Scopes));
-            Assert.Single(repaired.Verbose, v => v.StartsWith("Reusing the connection to ", StringComparison.Ordinal) && v.Contains("that Get-OpenClawDevice opened", StringComparison.Ordinal));
             Assert.Equal(connects + 1, ConnectionTests.ModuleConnects(gateway, connects + 1));
+            Assert.Single(repaired.Verbose, v => v.StartsWith("Reusing the connection to ", StringComparison.Ordinal) && v.Contains("that Get-OpenClawDevice opened", StringComparison.Ordinal));
             // ModuleShell keeps its runspace open: the socket was closed by the pipeline's end, not by the runspace's.
             Assert.Equal(closes + 1, ConnectionTests.ModuleCloses(gateway, closes + 1));
             Assert.DoesNotContain(gateway.Token, repaired.AllText);
