@@ -12,11 +12,17 @@ namespace OpenClaw.Benchmarks
 
         public static void Run(BenchmarkOptions options, Results results, string scratch)
         {
-            var empty = EmptyModuleManifest(scratch);
+            var empty = EmptyModuleManifest(scratch, withEmptyData: false);
+            var emptyWithEmptyData = EmptyModuleManifest(scratch, withEmptyData: true);
             var withoutViews = ModuleWithoutViews(options.ModuleManifest, scratch);
+            var variants = new[]
+            {
+                ("import.module", options.ModuleManifest), ("import.empty", empty),
+                ("import.module-without-views", withoutViews), ("import.empty-with-empty-data", emptyWithEmptyData),
+            };
             for (var run = 1; run <= options.ImportRuns; run++)
             {
-                foreach (var (name, manifest) in new[] { ("import.module", options.ModuleManifest), ("import.empty", empty), ("import.module-without-views", withoutViews) })
+                foreach (var (name, manifest) in variants)
                 {
                     var (result, process) = ChildProcess.Run(new[] { "import", manifest, WarmRunspaces.ToString(System.Globalization.CultureInfo.InvariantCulture) });
                     results.Add(name + ".coldMs", (double)result["coldMs"]!);
@@ -47,15 +53,34 @@ namespace OpenClaw.Benchmarks
             return copy;
         }
 
-        /// <summary>The empty module laid out as a module folder with a manifest, as OpenClaw.PowerShell is.</summary>
-        private static string EmptyModuleManifest(string scratch)
+        /// <summary>
+        /// The empty module laid out as a module folder with a manifest, as OpenClaw.PowerShell is. With
+        /// <paramref name="withEmptyData"/> its manifest also loads a format file without views and a types file
+        /// without types: what any module that ships type and format data pays per import, whatever they hold. In
+        /// PowerShell 7.6 that is most of the real module's extra cost: loading a format file rebuilds the session's
+        /// whole format database, the built-in views included (InitialSessionState.UpdateFormats passes every loaded
+        /// format entry to TypeInfoDataBaseManager.UpdateDataBase, which starts from a new TypeInfoDataBase), and
+        /// TypesToProcess first resolves the path of every types file already loaded (ModuleCmdletBase's
+        /// isAlreadyLoaded check), which throws and catches an ItemNotFoundException for each built-in one that
+        /// exists only in code (types.ps1xml, typesv3.ps1xml).
+        /// </summary>
+        private static string EmptyModuleManifest(string scratch, bool withEmptyData)
         {
             const string name = "OpenClaw.Benchmarks.EmptyModule";
-            var folder = Path.Combine(scratch, "modules", name);
+            var folder = Path.Combine(scratch, withEmptyData ? "modules-with-empty-data" : "modules", name);
             Directory.CreateDirectory(folder);
             // The build copies the empty module's output below this program's folder, keeping its relative path.
             var built = Directory.GetFiles(AppContext.BaseDirectory, name + ".dll", SearchOption.AllDirectories).First();
             File.Copy(built, Path.Combine(folder, name + ".dll"), overwrite: true);
+            var data = "";
+            if (withEmptyData)
+            {
+                File.WriteAllText(Path.Combine(folder, "Empty.Format.ps1xml"), "<Configuration><ViewDefinitions /></Configuration>\n");
+                File.WriteAllText(Path.Combine(folder, "Empty.Types.ps1xml"), "<Types />\n");
+                data = @"
+    FormatsToProcess  = @('Empty.Format.ps1xml')
+    TypesToProcess    = @('Empty.Types.ps1xml')";
+            }
             var manifest = Path.Combine(folder, name + ".psd1");
             File.WriteAllText(manifest, $@"@{{
     RootModule        = '{name}.dll'
@@ -65,7 +90,7 @@ namespace OpenClaw.Benchmarks
     CmdletsToExport   = @('Get-BenchmarkEmpty')
     FunctionsToExport = @()
     VariablesToExport = @()
-    AliasesToExport   = @()
+    AliasesToExport   = @(){data}
 }}
 ");
             return manifest;
