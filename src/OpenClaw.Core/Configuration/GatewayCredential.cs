@@ -1,4 +1,6 @@
 using System;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace OpenClaw.Core.Configuration
 {
@@ -33,6 +35,19 @@ namespace OpenClaw.Core.Configuration
 
         /// <summary>Where the secret was found, e.g. "-Token", "OPENCLAW_GATEWAY_TOKEN", "openclaw.json".</summary>
         public string Source { get; }
+
+        /// <summary>
+        /// A SHA-256 digest of the kind and the secret, Base64: equal for the same secret, so callers can tell two
+        /// credentials apart (e.g. whether two commands may share a session) without holding a copy of the value.
+        /// </summary>
+        public string Digest
+        {
+            get
+            {
+                using var sha = SHA256.Create();
+                return Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(Kind + "\n" + Value)));
+            }
+        }
 
         public override string ToString() => $"{Kind} from {Source}";
     }

@@ -100,7 +100,7 @@ namespace OpenClaw.PowerShell.Cmdlets
             var settings = Resolve(request);
             var moduleHome = ActingIdentity.DefaultModuleHome(Environment.GetEnvironmentVariable);
             var pipelineSessions = ConnectionRegistry.Current.PipelineSessions;
-            var key = pipelineSessions == null ? null : SessionKey.For(settings, request, moduleHome, TlsFingerprint, TimeoutSec, release);
+            var key = pipelineSessions == null ? null : SessionKey.For(settings, moduleHome, TlsFingerprint, TimeoutSec, release);
             if (key != null && pipelineSessions!.Borrow(key) is { } lease)
             {
                 _lease = lease;
