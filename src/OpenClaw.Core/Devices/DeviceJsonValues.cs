@@ -59,6 +59,7 @@ namespace OpenClaw.Core.Devices
                 case JsonToken.Integer:
                 case JsonToken.Float:
                 case JsonToken.Boolean:
+                case JsonToken.Date:
                     return Convert.ToString(reader.Value, CultureInfo.InvariantCulture);
                 default:
                     Skip(reader);

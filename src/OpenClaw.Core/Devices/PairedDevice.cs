@@ -80,11 +80,8 @@ namespace OpenClaw.Core.Devices
         /// <summary>A device as the online list or a JSON store record gives it (<see cref="PairedDeviceFields"/>).</summary>
         public static PairedDevice FromJson(JObject json)
         {
-            var fields = new PairedDeviceFields(RepeatedStrings.None);
             using var reader = new JTokenReader(json);
-            reader.Read();
-            fields.ReadObject(reader);
-            return fields.Build();
+            return PairedDeviceFields.Build(reader, RepeatedStrings.None);
         }
     }
 

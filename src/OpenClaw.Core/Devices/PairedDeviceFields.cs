@@ -48,8 +48,15 @@ namespace OpenClaw.Core.Devices
         private IReadOnlyList<string>? ApprovedScopes { get; set; }
         private IReadOnlyList<DeviceTokenInfo>? Tokens { get; set; }
 
-        /// <summary>Reads every member of the object the reader is on.</summary>
-        public void ReadObject(JsonReader reader) => DeviceJsonValues.Members(reader, this, ReadMember);
+        /// <summary>The device of a record: the object <paramref name="reader"/> gives first (a JObject's, a paired.json span's).</summary>
+        public static PairedDevice Build(JsonReader reader, RepeatedStrings strings)
+        {
+            var fields = new PairedDeviceFields(strings);
+            DeviceJsonValues.Next(reader);
+            if (reader.TokenType != JsonToken.StartObject) throw new JsonReaderException($"A device record is {DeviceJsonValues.Kind(reader.TokenType)}, not an object.");
+            DeviceJsonValues.Members(reader, fields, ReadMember);
+            return fields.Build();
+        }
 
         /// <summary>Reads one member's value (the reader is on it, and is left on its last token); unknown members are passed over.</summary>
         public void Read(string name, JsonReader reader)

@@ -3,15 +3,16 @@ using Newtonsoft.Json.Linq;
 using OpenClaw.Core.Devices;
 using OpenClaw.Core.Errors;
 using OpenClaw.Core.Stores;
+using OpenClaw.Core.Tests.Stores.Sqlite;
 
-namespace OpenClaw.Core.Tests.Stores.Sqlite;
+namespace OpenClaw.Core.Tests.Stores;
 
 /// <summary>
-/// A SQLite row and the same device as a paired.json record (or a device.pair.list entry) are built by the same
-/// PairedDeviceFields, the row's JSON columns read straight from their text: the devices must be identical, and a
-/// column the builder cannot use must still be a StateFileInvalid naming the column, the device and the problem.
+/// A SQLite row, a paired.json span and the same device as a JObject (a device.pair.list entry) are built by the
+/// same PairedDeviceFields, the row's JSON columns read straight from their text: the devices must be identical,
+/// and a column the builder cannot use must still be a StateFileInvalid naming the column, the device and the problem.
 /// </summary>
-public sealed class SqliteRowsAsRecordsTests : IDisposable
+public sealed class DeviceSourcesAgreeTests : IDisposable
 {
     private const string Id = "c4eefde6283686f4f9580c42a19886fc857a2f27177a52939c4feabf80d37e41";
     private readonly SqliteTestStore _db = new SqliteTestStore();
@@ -49,6 +50,26 @@ public sealed class SqliteRowsAsRecordsTests : IDisposable
         Assert.True(fromRow.TokenFor("node")!.IsRevoked);
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1795560649999), fromRow.LastUsedAt);
         Assert.DoesNotContain("\"t1\"", JsonConvert.SerializeObject(fromRow));
+    }
+
+    [Fact]
+    public void A_paired_json_record_read_from_its_span_gives_the_device_its_JObject_gives()
+    {
+        // Numbers as written (a whole double, a fraction), a member of a later release, a null list, an empty token.
+        var record = "{\"deviceId\":\"" + Id + "\",\"publicKey\":\"pk\",\"displayName\":\"laptop\",\"platform\":\"linux\",\"clientId\":\"cli\","
+                     + "\"clientMode\":\"cli\",\"role\":\"operator\",\"roles\":[\"operator\"],\"scopes\":[\"operator.read\",\"operator.write\"],\"approvedScopes\":null,"
+                     + "\"tokens\":{\"operator\":{\"token\":\"t1\",\"role\":\"operator\",\"scopes\":[\"operator.read\"],\"createdAtMs\":1795560641626.0,\"lastUsedAtMs\":1795560649999.6},\"node\":{}},"
+                     + "\"createdAtMs\":1795560641626,\"approvedAtMs\":1.795560641626e12,\"laterField\":{\"x\":[true,false,null]},\"lastSeenAtMs\":null}";
+        using var folder = new TestSupport.TempDirectory();
+        folder.WriteFile(Path.Combine("devices", "paired.json"), "{\"" + Id + "\":" + record + "}");
+
+        var fromSpan = Assert.Single(PairingStoreLocator.Open(folder.Path).Read().Paired);
+        var fromJObject = PairedDevice.FromJson(JObject.Parse(record, new JsonLoadSettings()));
+
+        Assert.Equal(JsonConvert.SerializeObject(fromJObject), JsonConvert.SerializeObject(fromSpan));
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1795560641626), fromSpan.ApprovedAt);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1795560650000), fromSpan.LastUsedAt);
+        Assert.Equal(new[] { "operator", "node" }, fromSpan.Tokens.Select(t => t.Role));
     }
 
     [Fact]
