@@ -109,6 +109,10 @@ namespace OpenClaw.Core.Devices
             return null;
         }
 
+        /// <summary>A SQLite INTEGER column of Unix milliseconds as a time.</summary>
+        public static DateTimeOffset? Time(long? milliseconds) =>
+            milliseconds.HasValue ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds.Value) : null;
+
         /// <summary>Milliseconds converted as <c>(long)JValue</c> converts them (a float rounds; a huge integer overflows).</summary>
         public static DateTimeOffset? Time(object? milliseconds) => milliseconds switch
         {

@@ -15,12 +15,12 @@ namespace OpenClaw.Core.Devices
         private static readonly Action<PairedDeviceFields, string, JsonReader> ReadMember = (fields, name, reader) => fields.Read(name, reader);
         private static readonly Action<TokenFields, string, JsonReader> ReadTokenMember = (token, name, reader) => token.Read(name, reader);
 
+        /// <param name="strings">Where the values that repeat from device to device are kept once (see <see cref="RepeatedStrings"/>).</param>
         /// <param name="refuseToken">
         /// Null to pass over a token entry that is not an object, as the online list and a checked paired.json are
         /// read; else the error for one (and for a token, role or scopes of the wrong type), for a SQLite row whose
         /// tokens_json nothing checked before.
         /// </param>
-        /// <param name="strings">Where the values that repeat from device to device are kept once (see <see cref="RepeatedStrings"/>).</param>
         public PairedDeviceFields(RepeatedStrings strings, Func<string, Exception>? refuseToken = null)
         {
             Strings = strings;
@@ -35,10 +35,14 @@ namespace OpenClaw.Core.Devices
         public string? PublicKey { get; set; }
         public string? DisplayName { get; set; }
         public string? OperatorLabel { get; set; }
-        public string? Platform { get; set; }
-        public string? ClientId { get; set; }
-        public string? ClientMode { get; set; }
-        public string? Role { get; set; }
+
+        // Platform, client id and mode, and role repeat from device to device: kept once, whatever the source.
+        private string? _platform, _clientId, _clientMode, _role;
+
+        public string? Platform { get => _platform; set => _platform = Strings.Share(value); }
+        public string? ClientId { get => _clientId; set => _clientId = Strings.Share(value); }
+        public string? ClientMode { get => _clientMode; set => _clientMode = Strings.Share(value); }
+        public string? Role { get => _role; set => _role = Strings.Share(value); }
         public string? RemoteIp { get; set; }
         public DateTimeOffset? CreatedAt { get; set; }
         public DateTimeOffset? ApprovedAt { get; set; }
@@ -67,10 +71,10 @@ namespace OpenClaw.Core.Devices
                 case "publicKey": PublicKey = DeviceJsonValues.Text(reader); break;
                 case "displayName": DisplayName = DeviceJsonValues.Text(reader); break;
                 case "operatorLabel": OperatorLabel = DeviceJsonValues.Text(reader); break;
-                case "platform": Platform = Strings.Share(DeviceJsonValues.Text(reader)); break;
-                case "clientId": ClientId = Strings.Share(DeviceJsonValues.Text(reader)); break;
-                case "clientMode": ClientMode = Strings.Share(DeviceJsonValues.Text(reader)); break;
-                case "role": Role = Strings.Share(DeviceJsonValues.Text(reader)); break;
+                case "platform": Platform = DeviceJsonValues.Text(reader); break;
+                case "clientId": ClientId = DeviceJsonValues.Text(reader); break;
+                case "clientMode": ClientMode = DeviceJsonValues.Text(reader); break;
+                case "role": Role = DeviceJsonValues.Text(reader); break;
                 case "remoteIp": RemoteIp = DeviceJsonValues.Text(reader); break;
                 case "roles": Roles = DeviceJsonValues.Strings(reader, Strings, out _); break;
                 case "scopes": Scopes = DeviceJsonValues.Strings(reader, Strings, out _); break;
