@@ -12,10 +12,11 @@ namespace OpenClaw.Core.Stores
 {
     /// <summary>
     /// The rows of <c>device_pairing_paired</c> / <c>device_pairing_pending</c> (2026.9.6, facts §6.1) as the objects
-    /// the online list gives. A paired row feeds the same builder as a JSON record (<see cref="PairedDeviceFields"/>),
-    /// a request row is turned into the JSON record shape and parsed by the same code, so online, JSON and SQLite
-    /// devices cannot drift apart. tokens_json holds plaintext tokens: they stay inside
-    /// this class and <see cref="SqlitePairingStore"/>; <see cref="DeviceTokenInfo"/> has no place for a value.
+    /// the online list gives. A paired row feeds the same builder as a JSON record (<see cref="PairedDeviceFields"/>);
+    /// a request row is turned into the JSON record shape and parsed by the same code; so online, JSON and SQLite
+    /// devices cannot drift apart. tokens_json holds plaintext tokens: they stay inside this class and
+    /// <see cref="SqlitePairingStore"/> (the builder checks a token's type and skips its value);
+    /// <see cref="DeviceTokenInfo"/> has no place for a value.
     /// </summary>
     internal static class SqlitePairingRows
     {
