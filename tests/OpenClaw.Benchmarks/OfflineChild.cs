@@ -10,8 +10,8 @@ namespace OpenClaw.Benchmarks
 {
     /// <summary>
     /// The offline benchmark's child modes, each in a fresh process: Get-OpenClawDevice -Offline in the hosted
-    /// engine, and the bare reads it is compared with (Newtonsoft on paired.json, Microsoft.Data.Sqlite on the
-    /// rows). Each reads the store <see cref="Repeats"/> times in the same process: the first is cold (JIT and
+    /// engine, the bare reads it is compared with (Newtonsoft on paired.json, Microsoft.Data.Sqlite on the rows),
+    /// and the engine's own cost of emitting the same output objects (<see cref="OfflinePipelineFloor"/>). Each reads the store <see cref="Repeats"/> times in the same process: the first is cold (JIT and
     /// library loads included, what a user's first command pays), the second is the next command of the same
     /// session, and the last <see cref="Steady"/> are steady state (the JIT's tiered recompilation of hot code
     /// takes several runs to finish). Memory: allocations and the peak managed heap (sampled every 2 ms) of the
@@ -32,14 +32,20 @@ namespace OpenClaw.Benchmarks
                 case "offline-get":
                     runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
                     runspace.Open();
-                    var import = Stopwatch.StartNew();
-                    using (var shell = PowerShell.Create())
-                    {
-                        shell.Runspace = runspace;
-                        shell.AddCommand("Import-Module").AddParameter("Name", manifest).AddParameter("ErrorAction", "Stop").Invoke();
-                    }
-                    result["importMs"] = Math.Round(import.Elapsed.TotalMilliseconds, 1);
+                    result["importMs"] = Import(runspace, manifest);
                     read = () => GetOpenClawDevice(runspace, store);
+                    break;
+                case "emit-prebuilt":
+                    runspace = OfflinePipelineFloor.OpenRunspace();
+                    result["importMs"] = Import(runspace, manifest);
+                    var prebuilt = OfflinePipelineFloor.BuildOutput(store);
+                    var emitting = runspace;
+                    read = () =>
+                    {
+                        var sink = new CountingSink();
+                        OfflinePipelineFloor.Emit(emitting, prebuilt, sink);
+                        return (sink.Received, sink.FirstMs);
+                    };
                     break;
                 case "newtonsoft-jobject": read = () => JObjectLoad(store); break;
                 case "newtonsoft-reader": read = () => TokenScan(store); break;
@@ -83,6 +89,18 @@ namespace OpenClaw.Benchmarks
             {
                 runspace?.Dispose();
             }
+        }
+
+        /// <summary>Imports the module into the runspace; returns how long that took (ms), timed apart from the reads.</summary>
+        private static double Import(Runspace runspace, string manifest)
+        {
+            var import = Stopwatch.StartNew();
+            using (var shell = PowerShell.Create())
+            {
+                shell.Runspace = runspace;
+                shell.AddCommand("Import-Module").AddParameter("Name", manifest).AddParameter("ErrorAction", "Stop").Invoke();
+            }
+            return Math.Round(import.Elapsed.TotalMilliseconds, 1);
         }
 
         private static (int Count, double FirstMs, double Ms, long PeakHeap) Measure(Func<(int Count, double FirstMs)> read)

@@ -74,6 +74,7 @@ foreach (var temperature in new[] { "cold", "second", "steady" })
     Ratio($"offline JSON, {temperature}: Get-OpenClawDevice / Newtonsoft token scan", results.Median($"offline.json.get.{temperature}Ms") / results.Median($"offline.json.newtonsoft-reader.{temperature}Ms"), "(none)", _ => true);
     Ratio($"offline SQLite, {temperature}: Get-OpenClawDevice / Microsoft.Data.Sqlite rows", results.Median($"offline.sqlite.get.{temperature}Ms") / results.Median($"offline.sqlite.rows.{temperature}Ms"), "<= 1.5", r => r <= 1.5);
     Ratio($"offline SQLite, {temperature}: Get-OpenClawDevice / rows with JSON columns parsed", results.Median($"offline.sqlite.get.{temperature}Ms") / results.Median($"offline.sqlite.rows-json.{temperature}Ms"), "(none)", _ => true);
+    Ratio($"offline SQLite, {temperature}: (Get-OpenClawDevice - pipeline emitting its output) / rows", (results.Median($"offline.sqlite.get.{temperature}Ms") - results.Median($"offline.sqlite.emit-prebuilt.{temperature}Ms")) / results.Median($"offline.sqlite.rows.{temperature}Ms"), "(none)", _ => true);
 }
 results.Save(options.Output, machine);
 Console.WriteLine($"\nEvery number, with each run: {options.Output}");

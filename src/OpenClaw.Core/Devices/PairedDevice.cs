@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
-using OpenClaw.Core.Protocol;
 
 namespace OpenClaw.Core.Devices
 {
@@ -44,45 +43,46 @@ namespace OpenClaw.Core.Devices
         /// <summary>2026.9.x reports when the device last connected.</summary>
         public DateTimeOffset? LastSeenAt { get; set; }
 
-        /// <summary>Every role the device holds or has a token for.</summary>
-        public IEnumerable<string> AllRoles =>
-            Roles.Concat(Tokens.Select(t => t.Role)).Concat(Role != null ? new[] { Role } : Array.Empty<string>())
-                .Where(r => !string.IsNullOrEmpty(r)).Distinct(StringComparer.Ordinal);
+        /// <summary>Every role the device holds or has a token for, in that order, each once.</summary>
+        public IEnumerable<string> AllRoles
+        {
+            get
+            {
+                var roles = new List<string>(Roles.Count + Tokens.Count + 1);
+                foreach (var role in Roles) AddRole(roles, role);
+                foreach (var token in Tokens) AddRole(roles, token.Role);
+                AddRole(roles, Role);
+                return roles;
+            }
+        }
+
+        private static void AddRole(List<string> roles, string? role)
+        {
+            if (!string.IsNullOrEmpty(role) && !roles.Contains(role!)) roles.Add(role!);
+        }
 
         public DeviceTokenInfo? TokenFor(string role) => Tokens.FirstOrDefault(t => t.Role == role);
 
         /// <summary>The latest use of any of its tokens, or when it was last seen.</summary>
-        public DateTimeOffset? LastUsedAt =>
-            Tokens.Select(t => t.LastUsedAt).Concat(new[] { LastSeenAt }).Where(t => t.HasValue).Max();
-
-        public static PairedDevice FromJson(JObject json) => new PairedDevice
+        public DateTimeOffset? LastUsedAt
         {
-            DeviceId = (string?)json["deviceId"] ?? "",
-            PublicKey = (string?)json["publicKey"],
-            DisplayName = (string?)json["operatorLabel"] ?? (string?)json["displayName"],
-            Label = (string?)json["operatorLabel"],
-            Platform = (string?)json["platform"],
-            ClientId = (string?)json["clientId"],
-            ClientMode = (string?)json["clientMode"],
-            Role = (string?)json["role"],
-            Roles = HelloOk.Strings(json["roles"]).ToList(),
-            Scopes = HelloOk.Strings(json["scopes"]).ToList(),
-            ApprovedScopes = json["approvedScopes"] is JArray approved ? HelloOk.Strings(approved).ToList() : null,
-            Tokens = ReadTokens(json["tokens"]),
-            RemoteIp = (string?)json["remoteIp"],
-            CreatedAt = Time.FromMs(json["createdAtMs"]),
-            ApprovedAt = Time.FromMs(json["approvedAtMs"]),
-            LastSeenAt = Time.FromMs(json["lastSeenAtMs"]),
-        };
+            get
+            {
+                var latest = LastSeenAt;
+                foreach (var token in Tokens)
+                {
+                    if (token.LastUsedAt > latest || latest == null) latest = token.LastUsedAt ?? latest;
+                }
+                return latest;
+            }
+        }
 
-        /// <summary>The list answer has an array of summaries; a state file has an object keyed by role.</summary>
-        private static IReadOnlyList<DeviceTokenInfo> ReadTokens(JToken? tokens) => tokens switch
+        /// <summary>A device as the online list or a JSON store record gives it (<see cref="PairedDeviceFields"/>).</summary>
+        public static PairedDevice FromJson(JObject json)
         {
-            JArray array => array.OfType<JObject>().Select(t => DeviceTokenInfo.FromJson(t, null)).ToList(),
-            JObject byRole => byRole.Properties().Where(p => p.Value is JObject)
-                .Select(p => DeviceTokenInfo.FromJson((JObject)p.Value, p.Name)).ToList(),
-            _ => Array.Empty<DeviceTokenInfo>(),
-        };
+            using var reader = new JTokenReader(json);
+            return PairedDeviceFields.Build(reader, RepeatedStrings.None);
+        }
     }
 
     /// <summary>A summary of one role's device token: its scopes and times, never its value.</summary>
@@ -96,24 +96,14 @@ namespace OpenClaw.Core.Devices
         public DateTimeOffset? LastUsedAt { get; set; }
         public bool IsRevoked => RevokedAt.HasValue;
 
-        public static DeviceTokenInfo FromJson(JObject json, string? roleKey) => new DeviceTokenInfo
-        {
-            Role = (string?)json["role"] ?? roleKey ?? "",
-            Scopes = HelloOk.Strings(json["scopes"]).ToList(),
-            CreatedAt = Time.FromMs(json["createdAtMs"]),
-            RotatedAt = Time.FromMs(json["rotatedAtMs"]),
-            RevokedAt = Time.FromMs(json["revokedAtMs"]),
-            LastUsedAt = Time.FromMs(json["lastUsedAtMs"]),
-        };
-
         public override string ToString() => $"{Role} [{string.Join(",", Scopes)}]{(IsRevoked ? " (revoked)" : "")}";
     }
 
     internal static class Time
     {
         public static DateTimeOffset? FromMs(JToken? value) =>
-            value != null && (value.Type == JTokenType.Integer || value.Type == JTokenType.Float)
-                ? DateTimeOffset.FromUnixTimeMilliseconds((long)value)
-                : (DateTimeOffset?)null;
+            value is JValue number && (number.Type == JTokenType.Integer || number.Type == JTokenType.Float)
+                ? DeviceJsonValues.Time(number.Value)
+                : null;
     }
 }

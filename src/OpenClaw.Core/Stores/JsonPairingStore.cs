@@ -69,7 +69,7 @@ namespace OpenClaw.Core.Stores
             {
                 var file = JsonStoreFile.Read(Location, "device id");
                 var records = LastOfEachKey(file.Root).Select(m => (Member: m, Record: JsonRecords.CheckPaired(file, m))).ToList();
-                paired = records.Select(r => JsonRecords.Paired(r.Member, r.Record));
+                paired = Devices(records);
             }
             var pending = new List<PendingDeviceRequest>();
             if (File.Exists(PendingLocation))
@@ -80,6 +80,13 @@ namespace OpenClaw.Core.Stores
                     .Where(r => r.ExpiresAt == null || r.ExpiresAt > now));
             }
             return new PairedDeviceStream(paired, pending);
+        }
+
+        /// <summary>The devices of checked records, built as they are enumerated; each enumeration keeps its own repeated strings.</summary>
+        private static IEnumerable<PairedDevice> Devices(List<(JsonMember Member, JsonObjectSpan Record)> records)
+        {
+            var strings = new RepeatedStrings();
+            foreach (var (member, record) in records) yield return JsonRecords.Paired(member, record, strings);
         }
 
         public StoreWriteResult AddScopes(IReadOnlyList<OfflineScopeGrant> grants, StoreWriteOptions options)

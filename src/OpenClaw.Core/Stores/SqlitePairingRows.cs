@@ -12,9 +12,11 @@ namespace OpenClaw.Core.Stores
 {
     /// <summary>
     /// The rows of <c>device_pairing_paired</c> / <c>device_pairing_pending</c> (2026.9.6, facts §6.1) as the objects
-    /// the online list gives. A row is turned into the JSON store's record shape and parsed by the same code, so
-    /// online, JSON and SQLite devices cannot drift apart. tokens_json holds plaintext tokens: they stay inside
-    /// this class and <see cref="SqlitePairingStore"/>; <see cref="DeviceTokenInfo"/> has no place for a value.
+    /// the online list gives. A paired row feeds the same builder as a JSON record (<see cref="PairedDeviceFields"/>);
+    /// a request row is turned into the JSON record shape and parsed by the same code; so online, JSON and SQLite
+    /// devices cannot drift apart. tokens_json holds plaintext tokens: they stay inside this class and
+    /// <see cref="SqlitePairingStore"/> (the builder checks a token's type and skips its value);
+    /// <see cref="DeviceTokenInfo"/> has no place for a value.
     /// </summary>
     internal static class SqlitePairingRows
     {
@@ -26,18 +28,37 @@ namespace OpenClaw.Core.Stores
             "request_id, device_id, public_key, display_name, platform, client_id, client_mode, role, roles_json, scopes_json, "
             + "remote_ip, silent, is_repair, ts, refreshed_at_ms";
 
-        public static PairedDevice Paired(IDataRecord row, string path)
+        /// <summary>The ordinals of <see cref="PairedColumns"/>, the values of a row as <see cref="Paired"/> takes them.</summary>
+        private const int DeviceId = 0, PublicKey = 1, DisplayName = 2, OperatorLabel = 3, Platform = 4, ClientId = 5, ClientMode = 6, Role = 7,
+            RolesJson = 8, ScopesJson = 9, ApprovedScopesJson = 10, RemoteIp = 11, TokensJson = 12, CreatedAtMs = 13, ApprovedAtMs = 14, LastSeenAtMs = 15;
+
+        /// <summary>
+        /// A paired row's values (<see cref="PairedColumns"/>, in order) as a device: the text columns set as the
+        /// record's fields, the JSON columns read into them (<see cref="SqliteJsonColumns"/>), each checked.
+        /// </summary>
+        public static PairedDevice Paired(object?[] row, SqliteJsonColumns json)
         {
-            var id = Text(row, "device_id") ?? "";
-            var json = Described(row, path, id);
-            json["deviceId"] = id;
-            json["operatorLabel"] = Text(row, "operator_label");
-            json["approvedScopes"] = Json<JArray>(row, "approved_scopes_json", path, id);
-            json["tokens"] = CheckTokens(Json<JObject>(row, "tokens_json", path, id), path, id);
-            json["createdAtMs"] = Integer(row, "created_at_ms");
-            json["approvedAtMs"] = Integer(row, "approved_at_ms");
-            json["lastSeenAtMs"] = Integer(row, "last_seen_at_ms");
-            return PairedDevice.FromJson(json);
+            var id = row[DeviceId] as string ?? "";
+            var device = new PairedDeviceFields(json.Strings, problem => BadColumn(json.Path, "tokens_json", id, problem))
+            {
+                DeviceId = id,
+                PublicKey = row[PublicKey] as string,
+                DisplayName = row[DisplayName] as string,
+                OperatorLabel = row[OperatorLabel] as string,
+                Platform = row[Platform] as string,
+                ClientId = row[ClientId] as string,
+                ClientMode = row[ClientMode] as string,
+                Role = row[Role] as string,
+                RemoteIp = row[RemoteIp] as string,
+                CreatedAt = DeviceJsonValues.Time(row[CreatedAtMs] as long?),
+                ApprovedAt = DeviceJsonValues.Time(row[ApprovedAtMs] as long?),
+                LastSeenAt = DeviceJsonValues.Time(row[LastSeenAtMs] as long?),
+            };
+            json.Read(device, "roles", row[RolesJson] as string, "roles_json", id, isObject: false);
+            json.Read(device, "scopes", row[ScopesJson] as string, "scopes_json", id, isObject: false);
+            json.Read(device, "approvedScopes", row[ApprovedScopesJson] as string, "approved_scopes_json", id, isObject: false);
+            json.Read(device, "tokens", row[TokensJson] as string, "tokens_json", id, isObject: true);
+            return device.Build();
         }
 
         public static PendingDeviceRequest Pending(IDataRecord row, string path)
@@ -131,29 +152,6 @@ namespace OpenClaw.Core.Stores
         {
             var ordinal = row.GetOrdinal(column);
             return row.IsDBNull(ordinal) ? null : row.GetValue(ordinal) as long?;
-        }
-
-        /// <summary>
-        /// Each role's entry must be an object whose token and role are strings and whose scopes are strings, as
-        /// the JSON store's records are checked (JsonRecords), so a damaged row is refused by name instead of
-        /// being read as a device without that token.
-        /// </summary>
-        private static JObject? CheckTokens(JObject? tokens, string path, string rowId)
-        {
-            if (tokens == null) return null;
-            foreach (var entry in tokens.Properties())
-            {
-                var problem = entry.Value switch
-                {
-                    JObject body when body["token"] is JToken t && t.Type != JTokenType.String && t.Type != JTokenType.Null => "its 'token' is not a string",
-                    JObject body when body["role"] is JToken r && r.Type != JTokenType.String && r.Type != JTokenType.Null => "its 'role' is not a string",
-                    JObject body when body["scopes"] is JToken sc && sc.Type != JTokenType.Null && !(sc is JArray a && a.All(i => i.Type == JTokenType.String)) => "its 'scopes' is not an array of strings",
-                    JObject => null,
-                    var other => $"it is {other.Type}, not an object",
-                };
-                if (problem != null) throw BadColumn(path, "tokens_json", rowId, $"the token of role '{entry.Name}': {problem}");
-            }
-            return tokens;
         }
 
         public static Errors.OpenClawException BadColumn(string path, string column, string rowId, string problem) =>

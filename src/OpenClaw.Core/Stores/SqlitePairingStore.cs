@@ -73,18 +73,19 @@ namespace OpenClaw.Core.Stores
             using var connection = SqliteStateDatabase.Open(Location, writable: false, _busyTimeout);
             try
             {
-                List<IDataRecord> paired, pending;
+                List<object?[]> paired;
+                List<IDataRecord> pending;
                 using (var transaction = connection.BeginTransaction(deferred: true))
                 {
                     SqliteStateDatabase.RequireVerifiedSchema(connection, Location);
-                    paired = Rows(connection, transaction, $"SELECT {SqlitePairingRows.PairedColumns} FROM device_pairing_paired ORDER BY approved_at_ms DESC, device_id");
+                    paired = Values(connection, transaction, $"SELECT {SqlitePairingRows.PairedColumns} FROM device_pairing_paired ORDER BY approved_at_ms DESC, device_id");
                     pending = Rows(connection, transaction, $"SELECT {SqlitePairingRows.PendingColumns} FROM device_pairing_pending ORDER BY ts");
                 }
                 var now = DateTimeOffset.UtcNow;
                 var requests = pending.Select(row => (Request: SqlitePairingRows.Pending(row, Location), Since: SqlitePairingRows.PendingSince(row)))
                     .Where(p => p.Since == null || p.Since.Value + PendingDeviceRequest.TimeToLive > now)
                     .Select(p => p.Request).ToList();
-                return new PairedDeviceStream(paired.Select(row => SqlitePairingRows.Paired(row, Location)), requests);
+                return new PairedDeviceStream(Devices(paired), requests);
             }
             catch (SqliteException e)
             {
@@ -237,6 +238,30 @@ namespace OpenClaw.Core.Stores
             for (var i = 0; i < columns.Count; i++) command.Parameters.AddWithValue("$v" + i, SqlitePairingRows.Serialize(change.Column(columns[i])));
             command.Parameters.AddWithValue("$id", change.DeviceId);
             if (command.ExecuteNonQuery() != 1) throw new InvalidOperationException($"Updating device '{change.DeviceId}' changed no row.");
+        }
+
+        /// <summary>The devices of the paired rows, built as they are enumerated; each enumeration has its own column reader.</summary>
+        private IEnumerable<PairedDevice> Devices(List<object?[]> rows)
+        {
+            var json = new SqliteJsonColumns(Location);
+            foreach (var row in rows) yield return SqlitePairingRows.Paired(row, json);
+        }
+
+        /// <summary>Every row of a query as its column values (DBNull for NULL), copied out of the reader.</summary>
+        private static List<object?[]> Values(SqliteConnection connection, SqliteTransaction transaction, string sql)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            using var reader = command.ExecuteReader();
+            var list = new List<object?[]>();
+            while (reader.Read())
+            {
+                var values = new object?[reader.FieldCount];
+                reader.GetValues(values!);
+                list.Add(values);
+            }
+            return list;
         }
 
         /// <summary>Every row of a query, its values copied out of the reader (DbEnumerator gives each row its own record).</summary>

@@ -15,10 +15,11 @@ namespace OpenClaw.PowerShell
             Platform = device.Platform;
             ClientId = device.ClientId;
             ClientMode = device.ClientMode;
-            Role = device.Role ?? device.AllRoles.FirstOrDefault();
             Roles = device.AllRoles.ToArray();
+            Role = device.Role ?? (Roles.Length > 0 ? Roles[0] : null);
             Scopes = device.Scopes.ToArray();
-            Tokens = device.Tokens.Select(t => new OpenClawDeviceToken(t)).ToArray();
+            Tokens = new OpenClawDeviceToken[device.Tokens.Count];
+            for (var i = 0; i < Tokens.Length; i++) Tokens[i] = new OpenClawDeviceToken(device.Tokens[i]);
             PendingRequests = pending;
             RemoteIp = device.RemoteIp;
             CreatedAt = device.CreatedAt;

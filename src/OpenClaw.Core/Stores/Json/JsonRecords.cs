@@ -20,12 +20,13 @@ namespace OpenClaw.Core.Stores.Json
         private static readonly string[] PendingStrings = { "requestId", "deviceId", "publicKey", "displayName", "platform", "clientId", "clientMode", "role", "remoteIp" };
         private static readonly string[] PendingStringArrays = { "roles", "scopes" };
 
-        public static PairedDevice Paired(JsonStoreFile file, JsonMember member) => Paired(member, CheckPaired(file, member));
-
-        /// <summary>Builds the device of a record <see cref="CheckPaired"/> has passed.</summary>
-        public static PairedDevice Paired(JsonMember member, JsonObjectSpan record)
+        /// <summary>
+        /// Builds the device of a record <see cref="CheckPaired"/> has passed, straight from its span (the values
+        /// that repeat from record to record kept once in <paramref name="strings"/>).
+        /// </summary>
+        public static PairedDevice Paired(JsonMember member, JsonObjectSpan record, RepeatedStrings strings)
         {
-            var device = PairedDevice.FromJson((JObject)NodeJson.ToToken(record));
+            var device = PairedDeviceFields.Build(new JsonSpanReader(record), strings);
             if (device.DeviceId.Length == 0) device.DeviceId = member.Key;
             return device;
         }

@@ -108,10 +108,17 @@ namespace OpenClaw.Core.Stores.Json
             }
         }
 
-        private static JValue Number(string text) =>
+        private static JValue Number(string text)
+        {
+            var value = NumberValue(text);
+            return value is long whole ? new JValue(whole) : new JValue((double)value);
+        }
+
+        /// <summary>A number as written in the store: a long when it is whole and fits, else a double.</summary>
+        public static object NumberValue(string text) =>
             long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole)
-                ? new JValue(whole)
-                : new JValue(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture));
+                ? whole
+                : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 
         private static bool IsLoneSurrogate(string s, int i)
         {

@@ -1,0 +1,206 @@
+using System;
+using System.Collections.Generic;
+using Newtonsoft.Json;
+
+namespace OpenClaw.Core.Devices
+{
+    /// <summary>
+    /// The one way a paired device is built, whatever it was read from: a record of device.pair.list or paired.json
+    /// (every member read by <see cref="Read"/>), or a row of the SQLite store (its text columns set directly, its
+    /// JSON columns read by <see cref="Read"/> from their text). So the online list, the JSON store and the SQLite
+    /// store give identical devices, and a row needs no JObject in between. The names are the record's.
+    /// </summary>
+    internal sealed class PairedDeviceFields
+    {
+        private static readonly Action<PairedDeviceFields, string, JsonReader> ReadMember = (fields, name, reader) => fields.Read(name, reader);
+        private static readonly Action<TokenFields, string, JsonReader> ReadTokenMember = (token, name, reader) => token.Read(name, reader);
+
+        /// <param name="strings">Where the values that repeat from device to device are kept once (see <see cref="RepeatedStrings"/>).</param>
+        /// <param name="refuseToken">
+        /// Null to pass over a token entry that is not an object, as the online list and a checked paired.json are
+        /// read; else the error for one (and for a token, role or scopes of the wrong type), for a SQLite row whose
+        /// tokens_json nothing checked before.
+        /// </param>
+        public PairedDeviceFields(RepeatedStrings strings, Func<string, Exception>? refuseToken = null)
+        {
+            Strings = strings;
+            RefuseToken = refuseToken;
+        }
+
+        private RepeatedStrings Strings { get; }
+
+        private Func<string, Exception>? RefuseToken { get; }
+
+        public string? DeviceId { get; set; }
+        public string? PublicKey { get; set; }
+        public string? DisplayName { get; set; }
+        public string? OperatorLabel { get; set; }
+
+        // Platform, client id and mode, and role repeat from device to device: kept once, whatever the source.
+        private string? _platform, _clientId, _clientMode, _role;
+
+        public string? Platform { get => _platform; set => _platform = Strings.Share(value); }
+        public string? ClientId { get => _clientId; set => _clientId = Strings.Share(value); }
+        public string? ClientMode { get => _clientMode; set => _clientMode = Strings.Share(value); }
+        public string? Role { get => _role; set => _role = Strings.Share(value); }
+        public string? RemoteIp { get; set; }
+        public DateTimeOffset? CreatedAt { get; set; }
+        public DateTimeOffset? ApprovedAt { get; set; }
+        public DateTimeOffset? LastSeenAt { get; set; }
+        private IReadOnlyList<string>? Roles { get; set; }
+        private IReadOnlyList<string>? Scopes { get; set; }
+        private IReadOnlyList<string>? ApprovedScopes { get; set; }
+        private IReadOnlyList<DeviceTokenInfo>? Tokens { get; set; }
+
+        /// <summary>The device of a record: the object <paramref name="reader"/> gives first (a JObject's, a paired.json span's).</summary>
+        public static PairedDevice Build(JsonReader reader, RepeatedStrings strings)
+        {
+            var fields = new PairedDeviceFields(strings);
+            DeviceJsonValues.Next(reader);
+            if (reader.TokenType != JsonToken.StartObject) throw new JsonReaderException($"A device record is {DeviceJsonValues.Kind(reader.TokenType)}, not an object.");
+            DeviceJsonValues.Members(reader, fields, ReadMember);
+            return fields.Build();
+        }
+
+        /// <summary>Reads one member's value (the reader is on it, and is left on its last token); unknown members are passed over.</summary>
+        public void Read(string name, JsonReader reader)
+        {
+            switch (name)
+            {
+                case "deviceId": DeviceId = DeviceJsonValues.Text(reader); break;
+                case "publicKey": PublicKey = DeviceJsonValues.Text(reader); break;
+                case "displayName": DisplayName = DeviceJsonValues.Text(reader); break;
+                case "operatorLabel": OperatorLabel = DeviceJsonValues.Text(reader); break;
+                case "platform": Platform = DeviceJsonValues.Text(reader); break;
+                case "clientId": ClientId = DeviceJsonValues.Text(reader); break;
+                case "clientMode": ClientMode = DeviceJsonValues.Text(reader); break;
+                case "role": Role = DeviceJsonValues.Text(reader); break;
+                case "remoteIp": RemoteIp = DeviceJsonValues.Text(reader); break;
+                case "roles": Roles = DeviceJsonValues.Strings(reader, Strings, out _); break;
+                case "scopes": Scopes = DeviceJsonValues.Strings(reader, Strings, out _); break;
+                // Null when absent or not a list: 2026.2.21+ only, and stripped from RPC answers.
+                case "approvedScopes": ApprovedScopes = DeviceJsonValues.Strings(reader, Strings, out _); break;
+                case "tokens": Tokens = ReadTokens(reader); break;
+                case "createdAtMs": CreatedAt = DeviceJsonValues.Time(reader); break;
+                case "approvedAtMs": ApprovedAt = DeviceJsonValues.Time(reader); break;
+                case "lastSeenAtMs": LastSeenAt = DeviceJsonValues.Time(reader); break;
+                default: DeviceJsonValues.Skip(reader); break;
+            }
+        }
+
+        public PairedDevice Build() => new PairedDevice
+        {
+            DeviceId = DeviceId ?? "",
+            PublicKey = PublicKey,
+            DisplayName = OperatorLabel ?? DisplayName,
+            Label = OperatorLabel,
+            Platform = Platform,
+            ClientId = ClientId,
+            ClientMode = ClientMode,
+            Role = Role,
+            Roles = Roles ?? Array.Empty<string>(),
+            Scopes = Scopes ?? Array.Empty<string>(),
+            ApprovedScopes = ApprovedScopes,
+            Tokens = Tokens ?? Array.Empty<DeviceTokenInfo>(),
+            RemoteIp = RemoteIp,
+            CreatedAt = CreatedAt,
+            ApprovedAt = ApprovedAt,
+            LastSeenAt = LastSeenAt,
+        };
+
+        /// <summary>The list answer has an array of summaries; a state file has an object keyed by role.</summary>
+        private IReadOnlyList<DeviceTokenInfo>? ReadTokens(JsonReader reader)
+        {
+            // Exactly sized (most devices hold one token): a device keeps these for as long as the listing does.
+            var tokens = new List<DeviceTokenInfo>(1);
+            switch (reader.TokenType)
+            {
+                case JsonToken.StartArray:
+                    while (true)
+                    {
+                        DeviceJsonValues.Next(reader);
+                        if (reader.TokenType == JsonToken.EndArray) return tokens.ToArray();
+                        if (reader.TokenType == JsonToken.StartObject) tokens.Add(ReadToken(reader, null));
+                        else DeviceJsonValues.Skip(reader);
+                    }
+                case JsonToken.StartObject:
+                    while (true)
+                    {
+                        DeviceJsonValues.Next(reader);
+                        if (reader.TokenType == JsonToken.EndObject) return tokens.ToArray();
+                        var role = (string)reader.Value!;
+                        DeviceJsonValues.Next(reader);
+                        if (reader.TokenType == JsonToken.StartObject) tokens.Add(ReadToken(reader, role));
+                        else if (RefuseToken != null) throw RefuseToken($"the token of role '{role}': it is {DeviceJsonValues.Kind(reader.TokenType)}, not an object");
+                        else DeviceJsonValues.Skip(reader);
+                    }
+                default:
+                    DeviceJsonValues.Skip(reader);
+                    return null;
+            }
+        }
+
+        private DeviceTokenInfo ReadToken(JsonReader reader, string? roleKey)
+        {
+            var token = new TokenFields(this, roleKey);
+            DeviceJsonValues.Members(reader, token, ReadTokenMember);
+            return token.Build();
+        }
+
+        /// <summary>One token summary's fields; its value ("token") is checked when it must be, and never kept.</summary>
+        private sealed class TokenFields
+        {
+            private readonly PairedDeviceFields _device;
+            private readonly string? _roleKey;
+            private string? _role;
+            private IReadOnlyList<string>? _scopes;
+            private DateTimeOffset? _createdAt, _rotatedAt, _revokedAt, _lastUsedAt;
+
+            public TokenFields(PairedDeviceFields device, string? roleKey)
+            {
+                _device = device;
+                _roleKey = roleKey;
+            }
+
+            public void Read(string name, JsonReader reader)
+            {
+                switch (name)
+                {
+                    case "token":
+                        Require(DeviceJsonValues.IsTextOrNull(reader), "its 'token' is not a string");
+                        DeviceJsonValues.Skip(reader);
+                        break;
+                    case "role":
+                        Require(DeviceJsonValues.IsTextOrNull(reader), "its 'role' is not a string");
+                        _role = _device.Strings.Share(DeviceJsonValues.Text(reader));
+                        break;
+                    case "scopes":
+                        var isNull = reader.TokenType == JsonToken.Null;
+                        _scopes = DeviceJsonValues.Strings(reader, _device.Strings, out var onlyStrings);
+                        Require(isNull || (_scopes != null && onlyStrings), "its 'scopes' is not an array of strings");
+                        break;
+                    case "createdAtMs": _createdAt = DeviceJsonValues.Time(reader); break;
+                    case "rotatedAtMs": _rotatedAt = DeviceJsonValues.Time(reader); break;
+                    case "revokedAtMs": _revokedAt = DeviceJsonValues.Time(reader); break;
+                    case "lastUsedAtMs": _lastUsedAt = DeviceJsonValues.Time(reader); break;
+                    default: DeviceJsonValues.Skip(reader); break;
+                }
+            }
+
+            private void Require(bool valid, string problem)
+            {
+                if (!valid && _device.RefuseToken != null) throw _device.RefuseToken($"the token of role '{_roleKey}': {problem}");
+            }
+
+            public DeviceTokenInfo Build() => new DeviceTokenInfo
+            {
+                Role = _role ?? _roleKey ?? "",
+                Scopes = _scopes ?? Array.Empty<string>(),
+                CreatedAt = _createdAt,
+                RotatedAt = _rotatedAt,
+                RevokedAt = _revokedAt,
+                LastUsedAt = _lastUsedAt,
+            };
+        }
+    }
+}
