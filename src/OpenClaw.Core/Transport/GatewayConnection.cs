@@ -106,7 +106,10 @@ namespace OpenClaw.Core.Transport
             JObject challenge;
             try
             {
-                challenge = await _replies.WaitAsync(expected, cancellation).ConfigureAwait(false);
+                using (PendingReplies.CancelWith(expected, cancellation))
+                {
+                    challenge = await expected.Task.ConfigureAwait(false);
+                }
             }
             finally
             {
@@ -175,7 +178,10 @@ namespace OpenClaw.Core.Transport
                 {
                     _sendLock.Release();
                 }
-                return await _replies.WaitAsync(reply, cancellation).ConfigureAwait(false);
+                using (PendingReplies.CancelWith(reply, cancellation))
+                {
+                    return await reply.Task.ConfigureAwait(false);
+                }
             }
             finally
             {

@@ -62,17 +62,15 @@ namespace OpenClaw.Core.Transport
         }
 
         /// <summary>
-        /// Waits for the answer. The caller's cancellation ends the wait at once, as an
-        /// <see cref="OperationCanceledException"/> for that token; a missed deadline, as the timeout error.
+        /// Makes the caller's cancellation end the wait at once, as an <see cref="OperationCanceledException"/> for
+        /// that token (a missed deadline ends it as the timeout error). Dispose the registration when the wait ends;
+        /// the caller awaits <c>reply.Task</c> itself, which saves an async layer per request.
         /// </summary>
-        public async Task<JObject> WaitAsync(Reply reply, CancellationToken cancellation)
+        public static CancellationTokenRegistration CancelWith(Reply reply, CancellationToken cancellation)
         {
-            if (!cancellation.CanBeCanceled) return await reply.Task.ConfigureAwait(false);
+            if (!cancellation.CanBeCanceled) return default;
             reply.Cancellation = cancellation;
-            using (cancellation.Register(state => ((Reply)state!).Cancel(), reply))
-            {
-                return await reply.Task.ConfigureAwait(false);
-            }
+            return cancellation.Register(state => ((Reply)state!).Cancel(), reply);
         }
 
         private void ArmSweep()

@@ -10,6 +10,15 @@ public sealed class PendingRepliesTests
     private static PendingReplies Replies(TimeSpan timeout) =>
         new PendingReplies(timeout, operation => new NoAnswer("no answer to " + operation));
 
+    /// <summary>As GatewayConnection waits: the reply's task, cancelled by the caller's token.</summary>
+    private static async Task<JObject> Wait(PendingReplies.Reply reply, CancellationToken cancellation)
+    {
+        using (PendingReplies.CancelWith(reply, cancellation))
+        {
+            return await reply.Task;
+        }
+    }
+
     private sealed class NoAnswer(string message) : Exception(message);
 
     [Fact]
@@ -23,7 +32,7 @@ public sealed class PendingRepliesTests
         Assert.True(replies.TryComplete("ps2", frame));
         Assert.False(replies.TryComplete("ps3", frame));
 
-        Assert.Same(frame, await replies.WaitAsync(two, CancellationToken.None));
+        Assert.Same(frame, await Wait(two, CancellationToken.None));
         Assert.False(one.Task.IsCompleted);
     }
 
@@ -45,7 +54,7 @@ public sealed class PendingRepliesTests
         var clock = Stopwatch.StartNew();
         var reply = replies.Expect("ps1", "device.pair.list");
 
-        var e = await Assert.ThrowsAsync<NoAnswer>(() => replies.WaitAsync(reply, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)));
+        var e = await Assert.ThrowsAsync<NoAnswer>(() => Wait(reply, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)));
 
         Assert.Equal("no answer to device.pair.list", e.Message);
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(390), TimeSpan.FromSeconds(5));
@@ -57,13 +66,13 @@ public sealed class PendingRepliesTests
         using var replies = Replies(TimeSpan.FromMilliseconds(200));
         var first = replies.Expect("ps1", "first");
         replies.TryComplete("ps1", new JObject());
-        await replies.WaitAsync(first, CancellationToken.None);
+        await Wait(first, CancellationToken.None);
         replies.Forget("ps1");
         await Task.Delay(300);
 
         var second = replies.Expect("ps2", "second");
 
-        var e = await Assert.ThrowsAsync<NoAnswer>(() => replies.WaitAsync(second, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)));
+        var e = await Assert.ThrowsAsync<NoAnswer>(() => Wait(second, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)));
         Assert.Equal("no answer to second", e.Message);
     }
 
@@ -73,7 +82,7 @@ public sealed class PendingRepliesTests
         using var replies = Replies(TimeSpan.FromSeconds(30));
         using var stop = new CancellationTokenSource();
         var reply = replies.Expect("ps1", "device.token.rotate");
-        var waiting = replies.WaitAsync(reply, stop.Token);
+        var waiting = Wait(reply, stop.Token);
 
         stop.Cancel();
 
@@ -91,7 +100,7 @@ public sealed class PendingRepliesTests
 
         replies.FailAll(reason);
 
-        Assert.Same(reason, await Assert.ThrowsAsync<InvalidOperationException>(() => replies.WaitAsync(one, CancellationToken.None)));
+        Assert.Same(reason, await Assert.ThrowsAsync<InvalidOperationException>(() => Wait(one, CancellationToken.None)));
         Assert.Same(reason, await Assert.ThrowsAsync<InvalidOperationException>(() => challenge.Task));
     }
 }
