@@ -30,10 +30,15 @@ namespace OpenClaw.Core.Transport
         private readonly TimeSpan _sweepEvery;
         private int _sweepArmed;
 
+        /// <param name="timeout">How long each answer may take; <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</param>
         /// <param name="timedOut">The error for an operation that was not answered in time.</param>
         public PendingReplies(TimeSpan timeout, Func<string, Exception> timedOut)
         {
-            _timeoutTicks = (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+            if (timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+            {
+                throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be positive, or infinite.");
+            }
+            _timeoutTicks = timeout == Timeout.InfiniteTimeSpan ? long.MaxValue : (long)(timeout.TotalSeconds * Stopwatch.Frequency);
             _timedOut = timedOut;
             // A deadline is noticed at most a twentieth of the timeout late (half a second at the default 30 s).
             var every = TimeSpan.FromTicks(timeout.Ticks / 20);
@@ -44,9 +49,10 @@ namespace OpenClaw.Core.Transport
         /// <summary>Starts waiting for the answer under <paramref name="key"/> (a request id, or <see cref="Challenge"/>).</summary>
         public Reply Expect(object key, string operation)
         {
-            var reply = new Reply(operation, Stopwatch.GetTimestamp() + _timeoutTicks);
+            var now = Stopwatch.GetTimestamp();
+            var reply = new Reply(operation, _timeoutTicks > long.MaxValue - now ? long.MaxValue : now + _timeoutTicks);
             _waiting[key] = reply;
-            ArmSweep();
+            if (_timeoutTicks != long.MaxValue) ArmSweep();
             return reply;
         }
 

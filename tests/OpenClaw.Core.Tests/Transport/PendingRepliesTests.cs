@@ -77,6 +77,18 @@ public sealed class PendingRepliesTests
     }
 
     [Fact]
+    public async Task An_infinite_timeout_never_times_out()
+    {
+        using var replies = Replies(Timeout.InfiniteTimeSpan);
+        var reply = replies.Expect("ps1", "list");
+
+        await Task.Delay(100);
+
+        Assert.False(reply.Task.IsCompleted);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Replies(TimeSpan.Zero));
+    }
+
+    [Fact]
     public async Task Cancelling_ends_the_wait_at_once_as_a_cancellation_of_the_callers_token()
     {
         using var replies = Replies(TimeSpan.FromSeconds(30));
