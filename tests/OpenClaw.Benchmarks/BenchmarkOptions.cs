@@ -16,7 +16,8 @@ namespace OpenClaw.Benchmarks
   --settle-ms MS     pause after each gateway start, so its start-up work does not land on a measurement (2000)
   --module PSD1      the module manifest to import (out/OpenClaw.PowerShell/OpenClaw.PowerShell.psd1)
   --out FILE         where to save every number as JSON (a temp file)
-  --compare PSD1     also run a candidate build of the module (per-command pipeline) in every round, for A/B
+  --compare PSD1     also run a candidate build of the module (per-command pipeline, and the phase profile in the
+                     extra rounds) next to the module in every round, first in every other round, for A/B
   --keep             keep the gateway's folder (state, snapshot, gateway logs) for a look afterwards
   --offline-devices N  devices in the offline benchmark's JSON and SQLite stores (10000)
   --offline-runs N   fresh processes per offline mode (5)

@@ -34,12 +34,18 @@ namespace OpenClaw.Benchmarks
                 if (LoadAverage() is { } load) _results.Add("loadAverage1m", load, "");
                 Floor(pipelined: false);
                 DotnetFloorRun();
+                // A candidate runs next to the module it is compared with, first in every other round, so that
+                // neither side always gets the quieter moment.
+                var candidateFirst = _options.CompareManifest != null && round % 2 == 0;
+                if (candidateFirst) Module("per-command", _options.CompareManifest);
                 Module("per-command");
+                if (_options.CompareManifest != null && !candidateFirst) Module("per-command", _options.CompareManifest);
                 Module("connected");
                 Module("after-whatif");
-                if (_options.CompareManifest != null) Module("per-command", _options.CompareManifest);
                 if (round > _options.ExtraRuns) continue;
+                if (candidateFirst) Phases(_options.CompareManifest);
                 Phases();
+                if (_options.CompareManifest != null && !candidateFirst) Phases(_options.CompareManifest);
                 Floor(pipelined: true);
             }
         }
@@ -94,15 +100,16 @@ namespace OpenClaw.Benchmarks
             Console.WriteLine($"   {name}: pipeline {result["pipelineMs"]} ms, import {result["importMs"]} ms, peak working set {result["peakWorkingSetMB"]:0} MB");
         }
 
-        private void Phases()
+        private void Phases(string? candidate = null)
         {
             _scenario.Reset();
             var mark = WireProfile.Mark(Gateway.LogFile);
-            var (result, _) = RunChild("phases", _options.ModuleManifest, Gateway.Url, Gateway.Token, Gateway.StateDirectory);
-            _results.AddAll("phases", result);
-            WireProfile.Add(_results, "phases", Gateway.LogFile, mark);
-            Check("phases", (int)result["rotated"]!);
-            Console.WriteLine($"   phases: connect {result["connect1Ms"]} / {result["connect2Ms"]} ms, rotates {result["rotatesMs"]} ms, verify {result["verifyMs"]} ms");
+            var name = candidate != null ? "candidate-phases" : "phases";
+            var (result, _) = RunChild("phases", candidate ?? _options.ModuleManifest, Gateway.Url, Gateway.Token, Gateway.StateDirectory);
+            _results.AddAll(name, result);
+            WireProfile.Add(_results, name, Gateway.LogFile, mark);
+            Check(name, (int)result["rotated"]!);
+            Console.WriteLine($"   {name}: connect {result["connect1Ms"]} / {result["connect2Ms"]} ms, rotates {result["rotatesMs"]} ms, verify {result["verifyMs"]} ms");
         }
 
         /// <summary>

@@ -51,6 +51,14 @@ namespace OpenClaw.Core.Identity
         /// <summary>Loads a PKCS#8 PEM private key. Throws <see cref="FormatException"/> with a reason on bad input.</summary>
         public static DeviceIdentity FromPrivateKeyPem(string pem, DateTimeOffset createdAt)
         {
+            // Node's own format, which every CLI identity has, is read without BouncyCastle's PEM machinery; the
+            // general reader (a separate method, so it is compiled only when used) handles everything else.
+            var seed = Ed25519Pem.TryReadPrivateSeed(pem);
+            return new DeviceIdentity(seed != null ? new Ed25519PrivateKeyParameters(seed, 0) : ReadPrivateKey(pem), createdAt);
+        }
+
+        private static Ed25519PrivateKeyParameters ReadPrivateKey(string pem)
+        {
             object? parsed;
             try
             {
@@ -77,11 +85,13 @@ namespace OpenClaw.Core.Identity
                 throw new FormatException(
                     $"The private key is not an Ed25519 key ({parsed.GetType().Name.Replace("Parameters", "")}); OpenClaw device identities are Ed25519.");
             }
-            return new DeviceIdentity(key, createdAt);
+            return key;
         }
 
         /// <summary>Reads the raw 32-byte key from an SPKI PEM (used to check a stored public key against the private key).</summary>
-        public static byte[] PublicKeyFromPem(string pem)
+        public static byte[] PublicKeyFromPem(string pem) => Ed25519Pem.TryReadPublicKey(pem) ?? ReadPublicKey(pem);
+
+        private static byte[] ReadPublicKey(string pem)
         {
             object? parsed;
             try

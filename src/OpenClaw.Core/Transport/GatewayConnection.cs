@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.IO;
 using System.Net.WebSockets;
 using System.Text;
@@ -25,10 +24,7 @@ namespace OpenClaw.Core.Transport
         private readonly ClientWebSocket _socket;
         private readonly TimeSpan _timeout;
         private readonly IGatewayLog _log;
-        private readonly ConcurrentDictionary<string, TaskCompletionSource<JObject>> _pending =
-            new ConcurrentDictionary<string, TaskCompletionSource<JObject>>(StringComparer.Ordinal);
-        private readonly TaskCompletionSource<JObject> _challenge =
-            new TaskCompletionSource<JObject>(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly PendingReplies _replies;
         private readonly SemaphoreSlim _sendLock = new SemaphoreSlim(1, 1);
         private readonly CancellationTokenSource _lifetime = new CancellationTokenSource();
         private Task? _receiveLoop;
@@ -41,6 +37,7 @@ namespace OpenClaw.Core.Transport
             _socket = socket;
             _timeout = timeout;
             _log = log;
+            _replies = new PendingReplies(timeout, Timeout);
         }
 
         public Uri Url { get; }
@@ -102,9 +99,22 @@ namespace OpenClaw.Core.Transport
                         "Check that the gateway is running (openclaw gateway status) and that the URL and port are right.", Url.ToString(), e);
                 }
             }
+            // Expected before the receive loop starts, so the challenge cannot arrive unawaited.
+            var expected = _replies.Expect(PendingReplies.Challenge, "the connect challenge");
             _receiveLoop = Task.Run(ReceiveLoopAsync);
 
-            var challenge = await WaitAsync(_challenge.Task, "the connect challenge", cancellation).ConfigureAwait(false);
+            JObject challenge;
+            try
+            {
+                using (PendingReplies.CancelWith(expected, cancellation))
+                {
+                    challenge = await expected.Task.ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                _replies.Forget(PendingReplies.Challenge);
+            }
             string nonce;
             long? ts;
             try
@@ -150,8 +160,7 @@ namespace OpenClaw.Core.Transport
         private async Task<JObject> SendAsync(JObject frame, string operation, CancellationToken cancellation)
         {
             var id = (string)frame["id"]!;
-            var waiter = new TaskCompletionSource<JObject>(TaskCreationOptions.RunContinuationsAsynchronously);
-            _pending[id] = waiter;
+            var reply = _replies.Expect(id, operation);
             try
             {
                 if (_closedBecause is { } closed) throw closed;
@@ -169,25 +178,15 @@ namespace OpenClaw.Core.Transport
                 {
                     _sendLock.Release();
                 }
-                return await WaitAsync(waiter.Task, operation, cancellation).ConfigureAwait(false);
+                using (PendingReplies.CancelWith(reply, cancellation))
+                {
+                    return await reply.Task.ConfigureAwait(false);
+                }
             }
             finally
             {
-                _pending.TryRemove(id, out _);
+                _replies.Forget(id);
             }
-        }
-
-        private async Task<T> WaitAsync<T>(Task<T> task, string operation, CancellationToken cancellation)
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-            timeout.CancelAfter(_timeout);
-            var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            using (timeout.Token.Register(() => cancelled.TrySetResult(true)))
-            {
-                if (await Task.WhenAny(task, cancelled.Task).ConfigureAwait(false) == task) return await task.ConfigureAwait(false);
-            }
-            cancellation.ThrowIfCancellationRequested();
-            throw Timeout(operation);
         }
 
         private async Task ReceiveLoopAsync()
@@ -240,12 +239,12 @@ namespace OpenClaw.Core.Transport
             switch (JsonRead.Text(frame["type"]))
             {
                 case "res":
-                    if (JsonRead.Text(frame["id"]) is { } id && _pending.TryGetValue(id, out var waiter)) waiter.TrySetResult(frame);
+                    if (JsonRead.Text(frame["id"]) is { } id) _replies.TryComplete(id, frame);
                     break;
                 case "event":
                     var name = JsonRead.Text(frame["event"]) ?? "";
                     var payload = frame["payload"] as JObject ?? new JObject();
-                    if (name == "connect.challenge") _challenge.TrySetResult(payload);
+                    if (name == "connect.challenge") _replies.TryComplete(PendingReplies.Challenge, payload);
                     else EventReceived?.Invoke(name, payload);
                     break;
             }
@@ -254,8 +253,7 @@ namespace OpenClaw.Core.Transport
         private void Close(OpenClawException reason)
         {
             _closedBecause ??= reason;
-            _challenge.TrySetException(_closedBecause);
-            foreach (var waiter in _pending.Values) waiter.TrySetException(_closedBecause);
+            _replies.FailAll(_closedBecause);
         }
 
         private string NextId() => "ps" + Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -291,6 +289,7 @@ namespace OpenClaw.Core.Transport
             _socket.Dispose();
             _lifetime.Dispose();
             _sendLock.Dispose();
+            _replies.Dispose();
         }
     }
 }
