@@ -96,12 +96,18 @@ namespace OpenClaw.PowerShell.Cmdlets
         /// </summary>
         private GatewaySession OpenOrBorrow(ManagementAccess access, GatewayRelease? release)
         {
-            var request = SettingsRequest();
-            var settings = Resolve(request);
+            var settings = Resolve(SettingsRequest());
             var moduleHome = ActingIdentity.DefaultModuleHome(Environment.GetEnvironmentVariable);
+            // Without a runspace (a bare thread) there is no pipeline to share with: the session is this command's.
             var pipelineSessions = ConnectionRegistry.Current.PipelineSessions;
-            var key = pipelineSessions == null ? null : SessionKey.For(settings, moduleHome, TlsFingerprint, TimeoutSec, release);
-            if (key != null && pipelineSessions!.Borrow(key) is { } lease)
+            if (pipelineSessions == null)
+            {
+                _session = Connect(settings, access, release, moduleHome);
+                _ownsSession = true;
+                return _session;
+            }
+            var key = SessionKey.For(settings, moduleHome, TlsFingerprint, TimeoutSec, release);
+            if (pipelineSessions.Borrow(key) is { } lease)
             {
                 _lease = lease;
                 WriteVerbose($"Reusing the connection to {settings.Url} that {lease.OpenedBy} opened earlier in this pipeline.");
@@ -109,8 +115,7 @@ namespace OpenClaw.PowerShell.Cmdlets
                 return lease.Session;
             }
             _session = Connect(settings, access, release, moduleHome);
-            if (key != null) _lease = pipelineSessions!.Lend(key, _session, MyInvocation.MyCommand?.Name ?? GetType().Name);
-            else _ownsSession = true;
+            _lease = pipelineSessions.Lend(key, _session, MyInvocation.MyCommand?.Name ?? GetType().Name);
             return _session;
         }
 
