@@ -248,33 +248,37 @@ namespace OpenClaw.Core.Stores
         }
 
         /// <summary>Every row of a query as its column values (DBNull for NULL), copied out of the reader.</summary>
-        private static List<object?[]> Values(SqliteConnection connection, SqliteTransaction transaction, string sql)
-        {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            using var reader = command.ExecuteReader();
-            var list = new List<object?[]>();
-            while (reader.Read())
+        private static List<object?[]> Values(SqliteConnection connection, SqliteTransaction transaction, string sql) =>
+            Query(connection, transaction, sql, reader =>
             {
-                var values = new object?[reader.FieldCount];
-                reader.GetValues(values!);
-                list.Add(values);
-            }
-            return list;
-        }
+                var list = new List<object?[]>();
+                while (reader.Read())
+                {
+                    var values = new object?[reader.FieldCount];
+                    reader.GetValues(values!);
+                    list.Add(values);
+                }
+                return list;
+            });
 
         /// <summary>Every row of a query, its values copied out of the reader (DbEnumerator gives each row its own record).</summary>
-        private static List<IDataRecord> Rows(SqliteConnection connection, SqliteTransaction transaction, string sql)
+        private static List<IDataRecord> Rows(SqliteConnection connection, SqliteTransaction transaction, string sql) =>
+            Query(connection, transaction, sql, reader =>
+            {
+                var rows = new DbEnumerator(reader);
+                var list = new List<IDataRecord>();
+                while (rows.MoveNext()) list.Add((IDataRecord)rows.Current);
+                return list;
+            });
+
+        /// <summary>Runs a query in the read's transaction; <paramref name="copyRows"/> copies what it needs before the reader closes.</summary>
+        private static List<T> Query<T>(SqliteConnection connection, SqliteTransaction transaction, string sql, Func<SqliteDataReader, List<T>> copyRows)
         {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = sql;
             using var reader = command.ExecuteReader();
-            var rows = new DbEnumerator(reader);
-            var list = new List<IDataRecord>();
-            while (rows.MoveNext()) list.Add((IDataRecord)rows.Current);
-            return list;
+            return copyRows(reader);
         }
 
         /// <summary>One paired row's three scope-bearing JSON columns, parsed once, and which of them changed.</summary>
