@@ -71,7 +71,7 @@ namespace OpenClaw.Core.Devices
                 var latest = LastSeenAt;
                 foreach (var token in Tokens)
                 {
-                    if (token.LastUsedAt > latest || latest == null) latest = token.LastUsedAt ?? latest;
+                    if (token.LastUsedAt is { } used && (latest == null || used > latest)) latest = used;
                 }
                 return latest;
             }

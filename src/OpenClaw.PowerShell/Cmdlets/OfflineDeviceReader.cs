@@ -59,12 +59,9 @@ namespace OpenClaw.PowerShell.Cmdlets
         /// <summary>The output object of a device, with its requests among <paramref name="pending"/>.</summary>
         public static OpenClawDevice ToOutput(PairedDevice device, IReadOnlyList<PendingDeviceRequest> pending, OfflineState state) =>
             new OpenClawDevice(device,
-                pending.Count == 0 ? NoRequests : DevicePairingSnapshot.PendingFor(pending, device.DeviceId).Select(r => new OpenClawDeviceRequest(r)).ToArray(),
+                pending.Count == 0 ? Array.Empty<OpenClawDeviceRequest>() : DevicePairingSnapshot.PendingFor(pending, device.DeviceId).Select(r => new OpenClawDeviceRequest(r)).ToArray(),
                 string.Equals(device.DeviceId, state.LocalDeviceId, StringComparison.OrdinalIgnoreCase),
                 state.StateUri, state.Release);
-
-        /// <summary>Shared by the devices of a store with no requests (most); an empty array cannot be changed.</summary>
-        private static readonly OpenClawDeviceRequest[] NoRequests = Array.Empty<OpenClawDeviceRequest>();
 
         /// <summary>
         /// -Offline works only on a folder the user names: the module never picks a state folder on its own for
