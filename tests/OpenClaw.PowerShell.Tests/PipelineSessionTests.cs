@@ -91,6 +91,35 @@ namespace OpenClaw.PowerShell.Tests
             Assert.Equal(0, result.Output.Last().BaseObject);
         }
 
+        [Fact]
+        public void AWhatIfRunSharesTheConnectionChangesNothingAndLeavesNothingOpen()
+        {
+            var result = _shell.RunOk(LentSessions
+                + "Get-OpenClawDevice @c | Test-OpenClawDeviceScope | Where-Object { -not $_.IsCompliant } | Update-OpenClawDeviceScope @c -WhatIf -Verbose; "
+                + "@(Get-LentSession).Count");
+
+            Assert.Single(_shell.Gateway.Connects);
+            Assert.Empty(_shell.Gateway.ChangingRequests);
+            Assert.Equal(0, result.Output.Last().BaseObject);
+            Assert.Contains(result.Verbose, v => v.StartsWith("Reusing the connection", StringComparison.Ordinal));
+            _shell.AssertNoSecretIn(result);
+        }
+
+        /// <summary>A lent session that is no longer open (here closed under the pipeline, as a dropped socket is) is not reused.</summary>
+        [Fact]
+        public void AClosedSessionIsNotReusedTheNextCommandConnectsAgain()
+        {
+            var result = _shell.RunOk(LentSessions
+                + "Get-OpenClawDevice @c | ForEach-Object -Begin { $script:closed = $false } -Process { if (-not $script:closed) { Get-LentSession | ForEach-Object { $_.Dispose() }; $script:closed = $true }; $_ } | "
+                + "Test-OpenClawDeviceScope | Where-Object { -not $_.IsCompliant } | Update-OpenClawDeviceScope @c -PassThru -Verbose; "
+                + "@(Get-LentSession).Count");
+
+            Assert.Equal(2, _shell.Gateway.Connects.Count);
+            Assert.DoesNotContain(result.Verbose, v => v.StartsWith("Reusing the connection", StringComparison.Ordinal));
+            Assert.Equal(Scopes.Sorted(Scopes.Full), _shell.Store.ScopesOf(_devices.Backend.DeviceId));
+            Assert.Equal(0, result.Output.Last().BaseObject);
+        }
+
         [Theory]
         [InlineData("$d.TimeoutSec = 29")]
         [InlineData("$d.Release = '2026.2.19'")]
