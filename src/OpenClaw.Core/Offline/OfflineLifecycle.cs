@@ -89,12 +89,12 @@ namespace OpenClaw.Core.Offline
         /// Writes every item as one batch and judges each from the store read back. A store that cannot be read or
         /// written throws (nothing written); an edit the store could not apply carries the store's error.
         /// </summary>
-        public OfflineLifecycleResult Commit(IReadOnlyList<OfflineLifecycleItem> items, StoreWriteOptions options)
+        public StoreWriteResult<OfflineLifecycleOutcome> Commit(IReadOnlyList<OfflineLifecycleItem> items, StoreWriteOptions options)
         {
             var written = _state.Store.Apply(items.Select(i => i.Edit).ToList(), options);
             var after = _state.Reread();
             var outcomes = items.Select((item, i) => Judge(item, written.Outcomes[i], after)).ToList();
-            return new OfflineLifecycleResult(outcomes, written.ChangedFiles, written.Backups);
+            return new StoreWriteResult<OfflineLifecycleOutcome>(outcomes, written.ChangedFiles, written.Backups);
         }
 
         private OfflineLifecycleOutcome Judge(OfflineLifecycleItem item, PairingEditOutcome stored, DevicePairingSnapshot after)
@@ -144,22 +144,5 @@ namespace OpenClaw.Core.Offline
         }
 
         private bool IsLocal(string deviceId) => string.Equals(deviceId, _state.LocalDeviceId, StringComparison.OrdinalIgnoreCase);
-    }
-
-    /// <summary>Every outcome of one offline batch, in the order given, with the files it changed and the backups it made.</summary>
-    public sealed class OfflineLifecycleResult
-    {
-        internal OfflineLifecycleResult(IReadOnlyList<OfflineLifecycleOutcome> outcomes, IReadOnlyList<string> changedFiles, IReadOnlyList<string> backups)
-        {
-            Outcomes = outcomes;
-            ChangedFiles = changedFiles;
-            Backups = backups;
-        }
-
-        public IReadOnlyList<OfflineLifecycleOutcome> Outcomes { get; }
-
-        public IReadOnlyList<string> ChangedFiles { get; }
-
-        public IReadOnlyList<string> Backups { get; }
     }
 }

@@ -51,7 +51,7 @@ namespace OpenClaw.Core.Stores
         /// (OpenClaw.StateFileInvalid, OpenClaw.StateLocked, OpenClaw.GatewayRunning), as does a rename on a store
         /// whose release has no device labels (OpenClaw.NotSupportedByRelease), before anything is written.
         /// </summary>
-        PairingEditResult Apply(IReadOnlyList<PairingStoreEdit> edits, StoreWriteOptions options);
+        StoreWriteResult<PairingEditOutcome> Apply(IReadOnlyList<PairingStoreEdit> edits, StoreWriteOptions options);
     }
 
     /// <summary>Scopes to add to one device and role.</summary>
@@ -95,7 +95,7 @@ namespace OpenClaw.Core.Stores
         public Action<string> Log { get; set; } = _ => { };
     }
 
-    public sealed class StoreWriteResult
+    public class StoreWriteResult
     {
         public StoreWriteResult(IReadOnlyList<string> changedFiles, IReadOnlyList<string> backups)
         {
@@ -107,5 +107,17 @@ namespace OpenClaw.Core.Stores
 
         /// <summary>The backup made of each changed file, beside it, with the same mode.</summary>
         public IReadOnlyList<string> Backups { get; }
+    }
+
+    /// <summary>A batch written in one go: besides the files, what became of each item, one outcome per item in the order given.</summary>
+    public sealed class StoreWriteResult<TOutcome> : StoreWriteResult
+    {
+        public StoreWriteResult(IReadOnlyList<TOutcome> outcomes, IReadOnlyList<string> changedFiles, IReadOnlyList<string> backups)
+            : base(changedFiles, backups)
+        {
+            Outcomes = outcomes;
+        }
+
+        public IReadOnlyList<TOutcome> Outcomes { get; }
     }
 }

@@ -116,7 +116,7 @@ namespace OpenClaw.Core.Stores
         /// paired. Each file is written by the same optimistic writer as AddScopes; should a file change under it
         /// (by hand: the gateway is stopped and other runs wait for the lock), the batch is run again on the new bytes.
         /// </summary>
-        public PairingEditResult Apply(IReadOnlyList<PairingStoreEdit> edits, StoreWriteOptions options)
+        public StoreWriteResult<PairingEditOutcome> Apply(IReadOnlyList<PairingStoreEdit> edits, StoreWriteOptions options)
         {
             // A running gateway makes these changes itself, and would overwrite pending.json from its own view.
             if (options.RunningGateway != null)
@@ -160,7 +160,7 @@ namespace OpenClaw.Core.Stores
                     }, !options.NoBackup, options.Now, options.Log);
                     Record(PendingLocation, written.Changed, written.Backup, changed, backups, options);
                 }
-                return new PairingEditResult(batch.Outcomes, changed, backups);
+                return new StoreWriteResult<PairingEditOutcome>(batch.Outcomes, changed, backups);
             }
         }
 

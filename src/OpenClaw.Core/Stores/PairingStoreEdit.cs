@@ -128,21 +128,4 @@ namespace OpenClaw.Core.Stores
         /// <summary>What was changed, in words ("added operator.read to scopes", "deleted request 9f…").</summary>
         public List<string> Steps { get; } = new List<string>();
     }
-
-    public sealed class PairingEditResult
-    {
-        public PairingEditResult(IReadOnlyList<PairingEditOutcome> outcomes, IReadOnlyList<string> changedFiles, IReadOnlyList<string> backups)
-        {
-            Outcomes = outcomes;
-            ChangedFiles = changedFiles;
-            Backups = backups;
-        }
-
-        /// <summary>One per edit, in the order given.</summary>
-        public IReadOnlyList<PairingEditOutcome> Outcomes { get; }
-
-        public IReadOnlyList<string> ChangedFiles { get; }
-
-        public IReadOnlyList<string> Backups { get; }
-    }
 }

@@ -127,7 +127,7 @@ namespace OpenClaw.Core.Stores
         /// missing gets its error in its outcome, and a row that cannot be read fails the whole batch unwritten.
         /// Always refused while the owning gateway runs, -Force or not.
         /// </summary>
-        public PairingEditResult Apply(IReadOnlyList<PairingStoreEdit> edits, StoreWriteOptions options)
+        public StoreWriteResult<PairingEditOutcome> Apply(IReadOnlyList<PairingStoreEdit> edits, StoreWriteOptions options)
         {
             var outcomes = new List<PairingEditOutcome>();
             var backups = Write(options, "apply the device changes", (connection, transaction) =>
@@ -143,8 +143,8 @@ namespace OpenClaw.Core.Stores
                 };
             });
             return backups == null
-                ? new PairingEditResult(outcomes, Array.Empty<string>(), Array.Empty<string>())
-                : new PairingEditResult(outcomes, new[] { Location }, backups);
+                ? new StoreWriteResult<PairingEditOutcome>(outcomes, Array.Empty<string>(), Array.Empty<string>())
+                : new StoreWriteResult<PairingEditOutcome>(outcomes, new[] { Location }, backups);
         }
 
         /// <summary>

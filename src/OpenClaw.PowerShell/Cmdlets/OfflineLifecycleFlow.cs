@@ -57,7 +57,7 @@ namespace OpenClaw.PowerShell.Cmdlets
         {
             _cmdlet.WriteProgress(new ProgressRecord(1, _activity, $"Writing {items.Count} change(s) to {state.Store.Location}") { PercentComplete = 50 });
             var options = new StoreWriteOptions { NoBackup = _noBackup, Release = state.Release, Log = _cmdlet.WriteVerbose };
-            OfflineLifecycleResult result;
+            StoreWriteResult<OfflineLifecycleOutcome> result;
             try
             {
                 result = lifecycle.Commit(items, options);

@@ -42,9 +42,9 @@ internal static class LifecycleStore
 
     public static StoreState Create() => Create(Paired(DevA, DevB, DevC), Pending(RequestNew, RequestB, RequestOld));
 
-    public static PairingEditResult Apply(StoreState state, params PairingStoreEdit[] edits) => Apply(state, null, edits);
+    public static StoreWriteResult<PairingEditOutcome> Apply(StoreState state, params PairingStoreEdit[] edits) => Apply(state, null, edits);
 
-    public static PairingEditResult Apply(StoreState state, string? release, params PairingStoreEdit[] edits) =>
+    public static StoreWriteResult<PairingEditOutcome> Apply(StoreState state, string? release, params PairingStoreEdit[] edits) =>
         new JsonPairingStore(state.StateDirectory).Apply(edits, new StoreWriteOptions
         {
             Now = Now,

@@ -43,7 +43,7 @@ public sealed class SqlitePairingStoreEditTests : IDisposable
         ["refreshed_at_ms"] = refreshed,
     };
 
-    private PairingEditResult Apply(params PairingStoreEdit[] edits) =>
+    private StoreWriteResult<PairingEditOutcome> Apply(params PairingStoreEdit[] edits) =>
         SqlitePairingStore.Open(_db.StateDirectory, TimeSpan.FromSeconds(1)).Apply(edits, new StoreWriteOptions { Now = Now, LockTimeout = TimeSpan.FromSeconds(1) });
 
     private Dictionary<string, object?> Paired(string deviceId) => _db.Row("device_pairing_paired", $"device_id = '{deviceId}'");
