@@ -188,7 +188,13 @@ namespace OpenClaw.Core.Configuration
             if (Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri)
                 && (uri.Scheme == "ws" || uri.Scheme == "wss") && !string.IsNullOrEmpty(uri.Host))
             {
-                return uri;
+                if (uri.UserInfo.Length == 0) return uri;
+                // The URL is printed in verbose and error text, so a password in it would be too; the gateway
+                // never reads one from there anyway. Name the URL without it, never the text as given.
+                var withoutUserInfo = uri.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped);
+                throw new OpenClawException(ErrorIds.InvalidGatewayUrl, OpenClawErrorKind.InvalidArgument,
+                    $"The gateway URL from {source} carries a user name or password before its host ({withoutUserInfo}); the gateway does not read credentials from the URL.",
+                    "Remove the 'name:password@' part of the URL and pass the secret with -Token or -Password.", withoutUserInfo);
             }
             throw new OpenClawException(ErrorIds.InvalidGatewayUrl, OpenClawErrorKind.InvalidArgument,
                 $"The gateway URL '{text}' from {source} is not a ws:// or wss:// URL.",

@@ -63,6 +63,19 @@ public sealed class GatewaySettingsResolverValidationTests : IDisposable
     }
 
     [Theory]
+    [InlineData("ws://operator:s3cret-pw@127.0.0.1:18789")]
+    [InlineData("wss://s3cret-pw@gateway.example/openclaw")]
+    public void A_url_with_a_user_name_or_password_is_refused_without_echoing_the_secret(string url)
+    {
+        var e = Assert.Throws<OpenClawException>(() => _h.Resolve(new GatewaySettingsRequest { Url = url }));
+
+        Assert.Equal(ErrorIds.InvalidGatewayUrl, e.ErrorId);
+        Assert.Contains("-Url", e.Message);
+        Assert.DoesNotContain("s3cret", e.Message + e.RecommendedAction + e.Target, StringComparison.Ordinal);
+        Assert.Contains("-Token", e.RecommendedAction);
+    }
+
+    [Theory]
     [InlineData("abc")]
     [InlineData("0")]
     [InlineData("65536")]
