@@ -13,6 +13,11 @@ namespace OpenClaw.Integration.Tests.Gateway
     /// <summary>
     /// A real OpenClaw gateway on loopback with a state folder of its own, which survives restarts so one test can
     /// pair devices on one release and then run the next release on the same state, as an upgrade does.
+    /// Ports: the gateway listens below Linux's ephemeral range (32768 and up), so no outgoing socket of a parallel
+    /// test can take its port between the pick and the bind; should another listener take it all the same, the
+    /// gateway starts again on a new port. Readiness is an answer to a connect carrying this gateway's own token,
+    /// so another test's gateway on a reused port is never taken for this one (tests/gateway/TestGateway.psm1 is
+    /// the same harness for the PowerShell side).
     /// </summary>
     public sealed class LocalGateway : IDisposable
     {
@@ -32,7 +37,8 @@ namespace OpenClaw.Integration.Tests.Gateway
 
         public string StateDirectory => Path.Combine(Root, "state");
 
-        public int Port { get; }
+        /// <summary>The port of the running gateway; a start that finds it taken moves to another one.</summary>
+        public int Port { get; private set; }
 
         /// <summary>The gateway's shared token (never a real secret; the tests search output for it).</summary>
         public string Token { get; }
@@ -51,6 +57,20 @@ namespace OpenClaw.Integration.Tests.Gateway
             }
             Stop();
             Version = version;
+            for (var attempt = 1; ; attempt++)
+            {
+                if (TryStart(version)) return;
+                if (attempt == 3 || !TailLog().Contains("EADDRINUSE", StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException($"OpenClaw {version} exited while starting:\n{TailLog()}");
+                }
+                Port = FreePort();   // another listener bound the port first
+            }
+        }
+
+        /// <summary>Starts the process and waits until it is ready; false if it exited first.</summary>
+        private bool TryStart(string version)
+        {
             var info = new ProcessStartInfo(GatewayInstalls.Node)
             {
                 RedirectStandardOutput = true,
@@ -71,23 +91,27 @@ namespace OpenClaw.Integration.Tests.Gateway
             _process.EnableRaisingEvents = true;
             _process.BeginOutputReadLine();
             _process.BeginErrorReadLine();
-            WaitUntilReady();
+            return WaitUntilReady();
         }
 
         /// <summary>
-        /// Ready means a connect is answered with something other than "gateway starting" (2026.9.x opens its
-        /// port seconds before it accepts connects). The probe presents no device, so the gateway stores nothing.
+        /// Ready means a connect with this gateway's token is answered with something other than "gateway
+        /// starting" (2026.9.x opens its port seconds before it accepts connects) or a token mismatch (another
+        /// gateway on this port). The probe presents no device, so the gateway stores nothing. False if the
+        /// process exited first.
         /// </summary>
-        private void WaitUntilReady()
+        private bool WaitUntilReady()
         {
             var deadline = DateTime.UtcNow + StartTimeout;
             while (DateTime.UtcNow < deadline)
             {
-                if (_process!.HasExited) throw new InvalidOperationException($"OpenClaw {Version} exited while starting:\n{TailLog()}");
+                if (_process!.HasExited) return false;
                 if (PortOpen())
                 {
                     var probe = RunDevice("-", "cli", "cli", Array.Empty<string>(), null);
-                    if (probe.Code != "UNAVAILABLE" && probe.Code != "SOCKET" && probe.Code != "CLOSED") return;
+                    var starting = probe.Code is "UNAVAILABLE" or "SOCKET" or "CLOSED" or "TIMEOUT";
+                    var someoneElse = probe.Message?.Contains("token mismatch", StringComparison.Ordinal) == true;
+                    if (probe.Ok || (!starting && !someoneElse)) return true;
                 }
                 Thread.Sleep(500);
             }
@@ -185,13 +209,27 @@ namespace OpenClaw.Integration.Tests.Gateway
             }
         }
 
+        /// <summary>A port below the ephemeral range that no listener holds now.</summary>
         private static int FreePort()
         {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            return port;
+            while (true)
+            {
+                var port = Random.Shared.Next(20000, 32000);
+                var listener = new TcpListener(IPAddress.Loopback, port);
+                try
+                {
+                    listener.Start();
+                    return port;
+                }
+                catch (SocketException)
+                {
+                    // taken: try another
+                }
+                finally
+                {
+                    listener.Stop();
+                }
+            }
         }
 
         public void Dispose()
