@@ -1,18 +1,29 @@
 <#
 .SYNOPSIS
-    Builds, tests, documents and packages OpenClaw.PowerShell, using the same dotnet commands as the README.
+    The one entry point: builds, tests, documents, packages, demonstrates and benchmarks OpenClaw.PowerShell.
+.DESCRIPTION
+    Run it with the pinned PowerShell of dotnet-tools.json, which needs only the .NET SDK:
+        dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+    Test   builds, runs the xunit projects (dotnet test) and the Pester 5 suite (tests/pester) against real gateways
+           it starts, writes out/TestResults (TRX and NUnit XML), and ends with one line "N passed, N failed".
+    Demo   reproduces the 2026.2.19 scope bug on a real gateway and repairs it through the pipeline (tests/demo/Invoke-Demo.ps1).
+    Bench  runs the benchmark program (tests/OpenClaw.Benchmarks); -BenchArguments passes options through.
 .EXAMPLE
-    ./build.ps1 -Task Build, Test
+    dotnet pwsh ./build.ps1 -Task Build, Package
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Docs', 'Package')]
+    [ValidateSet('Build', 'Test', 'Docs', 'Package', 'Demo', 'Bench')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Options for the benchmark program, e.g. -BenchArguments '--rounds', '3'.
+    [string[]] $BenchArguments = @()
 )
 $ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
 Set-Location $PSScriptRoot
 $module = Join-Path $PSScriptRoot 'out/OpenClaw.PowerShell'
 
@@ -21,58 +32,40 @@ function Invoke-Native([string] $File, [string[]] $Arguments) {
     if ($LASTEXITCODE -ne 0) { throw "$File $($Arguments -join ' ') failed with exit code $LASTEXITCODE." }
 }
 
-switch ($Task) {
-    'Build' {
-        # Lays out out/OpenClaw.PowerShell: manifest, assemblies, views and en-US help generated from docs/.
-        Invoke-Native dotnet @('build', 'OpenClaw.PowerShell.sln', '-c', $Configuration)
-    }
-    'Test' {
-        if ($IsLinux -or $IsMacOS) { Invoke-Native bash @('tests/gateway/provision.sh') }
-        else { Write-Warning 'Real-gateway tests need tests/gateway/provision.sh (Linux x64); they are skipped here.' }
-        Invoke-Native dotnet @('test', 'OpenClaw.PowerShell.sln', '-c', $Configuration)
-        # The Pester suite runs against the gateway named by OPENCLAW_PS_TEST_URL/_TOKEN/_STATE_DIR (see
-        # tests/pester/Common.ps1), else against a provisioned 2026.2.17 -> 2026.2.19 upgrade it starts here.
-        if (Get-Module -ListAvailable Pester | Where-Object Version -ge '5.0') {
-            Import-Module Pester -MinimumVersion 5.0   # not the Pester 3.4 that ships with Windows
-            $gateway = if (-not $env:OPENCLAW_PS_TEST_URL -and $IsLinux) {
-                & ./tests/pester/Start-TestGateway.ps1 -Release 2026.2.19 -PairedOn 2026.2.17
-            }
-            try { $result = Invoke-Pester -Path (Join-Path $PSScriptRoot 'tests/pester') -Output Detailed -PassThru }
-            finally { if ($gateway) { $gateway.Stop() } }
-            if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester test(s) failed." }
-        } else {
-            Write-Host 'Pester 5 is not installed: skipping the Pester suite (Install-Module Pester -MinimumVersion 5.0).'
+function Install-TestGateways([string[]] $Releases) {
+    # Node 24 and OpenClaw releases from npm (Linux x64), cached; the Pester suite and the demo start them.
+    if (-not $IsLinux) { Write-Warning 'Real gateways need tests/gateway/provision.sh (Linux x64); their tests are skipped here.'; return }
+    Invoke-Native bash (@('tests/gateway/provision.sh') + $Releases)
+}
+
+foreach ($step in $Task) {
+    switch ($step) {
+        'Build' {
+            # Lays out out/OpenClaw.PowerShell: manifest, assemblies, views and en-US help generated from docs/.
+            Invoke-Native dotnet @('build', 'OpenClaw.PowerShell.sln', '-c', $Configuration)
         }
-    }
-    'Docs' {
-        if (Get-Module -ListAvailable platyPS) {
-            Import-Module platyPS
-            New-ExternalHelp -Path docs/en-US -OutputPath (Join-Path $module 'en-US') -Force | Out-Null
-            Write-Host "Help written to $module/en-US with PlatyPS."
-        } else {
-            Write-Host 'PlatyPS is not installed: dotnet build already generated the same MAML help from docs/en-US.'
+        'Test' {
+            Install-TestGateways @()
+            $failed = & (Join-Path $PSScriptRoot 'build/Invoke-Tests.ps1') -Configuration $Configuration
+            if ($failed -gt 0) { exit 1 }
         }
-    }
-    'Package' {
-        # A PowerShell Gallery package of the built module, published by PSResourceGet to the local folder repository
-        # OpenClawLocal (out/packages), from which Install-PSResource installs it. The version is the manifest's.
-        $manifest = Join-Path $module 'OpenClaw.PowerShell.psd1'
-        if (-not (Test-Path $manifest)) { throw 'Run -Task Build first.' }
-        if (Get-Command Publish-PSResource -ErrorAction SilentlyContinue) {
-            $feed = Join-Path $PSScriptRoot 'out/packages'
-            New-Item -ItemType Directory -Force $feed | Out-Null
-            $package = Join-Path $feed "OpenClaw.PowerShell.$((Import-PowerShellDataFile $manifest).ModuleVersion).nupkg"
-            Remove-Item $package -ErrorAction Ignore   # a rebuild of the same version replaces it
-            $repository = Get-PSResourceRepository -Name OpenClawLocal -ErrorAction SilentlyContinue
-            if (-not $repository) {
-                Register-PSResourceRepository -Name OpenClawLocal -Uri $feed -Trusted
-            } elseif ($repository.Uri.LocalPath.TrimEnd('/', '\') -ne (Resolve-Path $feed).ProviderPath.TrimEnd('/', '\')) {
-                throw "The repository OpenClawLocal points at $($repository.Uri), not $feed; Unregister-PSResourceRepository OpenClawLocal first."
-            }
-            Publish-PSResource -Path $module -Repository OpenClawLocal
-            Write-Host "Package written to $package; install it with: Install-PSResource OpenClaw.PowerShell -Repository OpenClawLocal"
-        } else {
-            Write-Host 'Microsoft.PowerShell.PSResourceGet is not installed: cannot make the .nupkg (Install-Module Microsoft.PowerShell.PSResourceGet).'
+        'Docs' {
+            # dotnet build generates the MAML help from docs/en-US (src/OpenClaw.HelpBuilder); PlatyPS is not needed.
+            Invoke-Native dotnet @('build', 'src/OpenClaw.PowerShell', '-c', $Configuration)
+            Write-Host "Help written to $module/en-US from docs/en-US."
+        }
+        'Package' {
+            & (Join-Path $PSScriptRoot 'build/Publish-ModulePackage.ps1') -Module $module -Destination (Join-Path $PSScriptRoot 'out/packages')
+        }
+        'Demo' {
+            Install-TestGateways @('2026.2.17', '2026.2.19')
+            Invoke-Native dotnet @('build', 'src/OpenClaw.PowerShell', '-c', $Configuration)
+            & (Join-Path $PSScriptRoot 'tests/demo/Invoke-Demo.ps1')
+        }
+        'Bench' {
+            Install-TestGateways @('2026.2.17', '2026.2.19')
+            Invoke-Native dotnet @('build', 'OpenClaw.PowerShell.sln', '-c', 'Release')
+            Invoke-Native dotnet (@('run', '--project', 'tests/OpenClaw.Benchmarks', '-c', 'Release', '--no-build', '--') + $BenchArguments)
         }
     }
 }
