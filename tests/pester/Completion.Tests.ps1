@@ -37,7 +37,7 @@ Describe 'Completion from what was listed from the test gateway' -Skip:(-not $Te
         $device = $devices[0]
     }
 
-    It '<Command> -DeviceId completes the ids of listed devices' -TestCases $deviceIdCases {
+    It '<Command> -DeviceId completes the ids of listed devices' -ForEach $deviceIdCases {
         Complete "$Command -DeviceId $($device.DeviceId.Substring(0, 8))" | Should -Contain $device.DeviceId
     }
 

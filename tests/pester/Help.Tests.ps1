@@ -10,7 +10,7 @@ BeforeAll {
 }
 
 Describe 'Get-Help for every exported cmdlet' {
-    It '<Name> has a synopsis, a description and at least two examples' -TestCases $cmdletCases {
+    It '<Name> has a synopsis, a description and at least two examples' -ForEach $cmdletCases {
         $help = Get-Help $Name -Full
         # Without MAML help the engine makes a synopsis out of the syntax.
         $help.Synopsis | Should -Not -BeNullOrEmpty
@@ -20,7 +20,7 @@ Describe 'Get-Help for every exported cmdlet' {
         foreach ($example in @($help.examples.example)) { $example.code | Should -Not -BeNullOrEmpty }
     }
 
-    It '<Name> documents every parameter it has, and no other' -TestCases $cmdletCases {
+    It '<Name> documents every parameter it has, and no other' -ForEach $cmdletCases {
         $help = Get-Help $Name -Full
         $documented = @($help.parameters.parameter | Where-Object { $common -notcontains $_.name })
         $actual = @((Get-Command $Name).Parameters.Keys | Where-Object { $common -notcontains $_ })
@@ -35,7 +35,7 @@ Describe 'Get-Help for every exported cmdlet' {
 }
 
 Describe 'About topics' {
-    It '<Topic> is there' -TestCases @(@{ Topic = 'about_OpenClaw_DeviceScopes' }, @{ Topic = 'about_OpenClaw_Connections' }) {
+    It '<Topic> is there' -ForEach @(@{ Topic = 'about_OpenClaw_DeviceScopes' }, @{ Topic = 'about_OpenClaw_Connections' }) {
         "$(Get-Help $Topic)" | Should -Match 'OpenClaw'
     }
 }

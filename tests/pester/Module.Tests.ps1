@@ -32,7 +32,7 @@ Describe 'The built module' {
     }
 
     It 'has a CHANGELOG entry for its version' {
-        $changelog = [System.IO.File]::ReadAllText([System.IO.Path]::Combine($RepoRoot, 'CHANGELOG.md'))
+        $changelog = Get-Content -LiteralPath (Join-Path $RepoRoot 'CHANGELOG.md') -Raw
         $changelog | Should -Match ('## \[' + [regex]::Escape("$($module.Version)") + '\]')
     }
 
@@ -41,7 +41,7 @@ Describe 'The built module' {
         $module.ExportedTypeFiles | Should -HaveCount 1
     }
 
-    It 'declares an output type <Type> that users can name' -TestCases $typeCases {
+    It 'declares an output type <Type> that users can name' -ForEach $typeCases {
         ($Type -as [type]) | Should -Not -BeNullOrEmpty
         ($Type -as [type]).IsPublic | Should -BeTrue
     }

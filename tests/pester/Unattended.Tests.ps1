@@ -2,7 +2,6 @@
 # verbose output and transcripts.
 BeforeDiscovery {
     . $PSScriptRoot/Common.ps1 -Discovery
-    $noTranscript = -not (Get-Command Start-Transcript -ErrorAction SilentlyContinue)
 }
 
 BeforeAll {
@@ -15,7 +14,7 @@ Describe 'Confirmation settings' {
             Should -Be 'Medium'
     }
 
-    It '<Command> is ConfirmImpact High: it prompts unless -Confirm:$false' -TestCases @(
+    It '<Command> is ConfirmImpact High: it prompts unless -Confirm:$false' -ForEach @(
         @{ Command = 'Remove-OpenClawDevice' }, @{ Command = 'Revoke-OpenClawDeviceToken' }) {
         (Get-Command $Command).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact |
             Should -Be 'High'
@@ -26,21 +25,21 @@ Describe 'Verbose output against the test gateway' -Skip:(-not $TestGateway) {
     It 'says what it does and never shows the token' {
         $verbose = @(Get-OpenClawDevice @TestGateway -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
         $verbose.Count | Should -BeGreaterThan 0
-        if ($env:OPENCLAW_PS_TEST_TOKEN) { ($verbose | ForEach-Object { $_.Message }) -join "`n" | Should -Not -Match ([regex]::Escape($env:OPENCLAW_PS_TEST_TOKEN)) }
+        $verbose.Message -join "`n" | Should -Not -Match ([regex]::Escape($TestGateway.Token))
     }
 }
 
-Describe 'Transcripts (needs Start-Transcript, so not in the hosted engine)' -Skip:($noTranscript -or -not $TestGateway) {
+Describe 'Transcripts' -Skip:(-not $TestGateway) {
     It 'a transcript of a verbose repair holds no token' {
-        $folder = New-TestFolder
+        $transcript = Join-Path $TestDrive 'repair.log'
+        Start-Transcript -Path $transcript
         try {
-            $transcript = [System.IO.Path]::Combine($folder, 'repair.log')
-            Start-Transcript -Path $transcript
-            Get-OpenClawDevice @TestGateway -Verbose | Test-OpenClawDeviceScope | Update-OpenClawDeviceScope @TestGateway -WhatIf -Verbose
-            Stop-Transcript
-            $text = [System.IO.File]::ReadAllText($transcript)
-            $text | Should -Match 'Get-OpenClawDevice|VERBOSE'
-            if ($env:OPENCLAW_PS_TEST_TOKEN) { $text | Should -Not -Match ([regex]::Escape($env:OPENCLAW_PS_TEST_TOKEN)) }
-        } finally { Remove-TestFolder $folder }
+            Get-OpenClawDevice @TestGateway -Name legacy-backend -Verbose |
+                Remove-OpenClawDevice @TestGateway -WhatIf -Verbose
+        } finally { Stop-Transcript }
+        $text = Get-Content -LiteralPath $transcript -Raw
+        $text | Should -Match 'VERBOSE: '
+        $text | Should -Match 'What if: '
+        $text | Should -Not -Match ([regex]::Escape($TestGateway.Token))
     }
 }
