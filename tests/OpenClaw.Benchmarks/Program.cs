@@ -63,6 +63,8 @@ Console.WriteLine("\n== Ratios\n");
 Ratio("CLI loop / module pipeline", Cli() / results.Median("module.pipelineMs"), ">= 50", r => r >= 50);
 Ratio("CLI loop / module pipeline after Connect", Cli() / results.Median("module-connected.pipelineMs"), ">= 50", r => r >= 50);
 Ratio("module pipeline / floor", results.Median("module.pipelineMs") / results.Median("floor.totalMs"), "<= 1.5", r => r <= 1.5);
+Ratio("module pipeline in a new pwsh process / floor", results.Median("module-pwsh.pipelineMs") / results.Median("floor.totalMs"), "<= 1.3", r => r <= 1.3);
+Ratio("whole pwsh process (start, import, pipeline) / whole Node floor process", results.Median("module-pwsh.processMs") / results.Median("floor.processMs"), "(none)", _ => true);
 Ratio("module pipeline after Connect / floor", results.Median("module-connected.pipelineMs") / results.Median("floor.totalMs"), "<= 1.5", r => r <= 1.5);
 Ratio("module pipeline after -WhatIf / floor", results.Median("module-after-whatif.pipelineMs") / results.Median("floor.totalMs"), "(none)", _ => true);
 Ratio("C# floor / Node floor", results.Median("floor-dotnet.totalMs") / results.Median("floor.totalMs"), "(none)", _ => true);

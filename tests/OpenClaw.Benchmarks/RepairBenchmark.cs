@@ -40,6 +40,7 @@ namespace OpenClaw.Benchmarks
                 if (candidateFirst) Module("per-command", _options.CompareManifest);
                 Module("per-command");
                 if (_options.CompareManifest != null && !candidateFirst) Module("per-command", _options.CompareManifest);
+                ModuleInPwsh();
                 Module("connected");
                 Module("after-whatif");
                 if (round > _options.ExtraRuns) continue;
@@ -98,6 +99,25 @@ namespace OpenClaw.Benchmarks
             if ((int)result["errors"]! > 0) _results.Note($"{name}: {result["errors"]} error records, the first: {result["firstError"]}");
             Check(name, _scenario.DeviceIds.Count);
             Console.WriteLine($"   {name}: pipeline {result["pipelineMs"]} ms, import {result["importMs"]} ms, peak working set {result["peakWorkingSetMB"]:0} MB");
+        }
+
+        /// <summary>
+        /// The pipeline in a new pwsh process, as users run it: pwsh's start, the import and the pipeline apart, and
+        /// a bare `pwsh -c exit` beside it, the floor of any pwsh process on this machine.
+        /// </summary>
+        private void ModuleInPwsh()
+        {
+            _results.Add("pwsh-bare.processMs", PwshChild.Bare());
+            _scenario.Reset();
+            var mark = WireProfile.Mark(Gateway.LogFile);
+            var (result, process) = PwshChild.Pipeline(_options.ModuleManifest, Gateway.Url, Gateway.Token, Gateway.StateDirectory,
+                Path.Combine(Gateway.Root, "powershell-home"));
+            _results.AddAll("module-pwsh", result);
+            _results.Add("module-pwsh.processMs", process);
+            WireProfile.Add(_results, "module-pwsh", Gateway.LogFile, mark);
+            if ((int)result["errors"]! > 0) _results.Note($"module-pwsh: {result["errors"]} error records, the first: {result["firstError"]}");
+            Check("module-pwsh", _scenario.DeviceIds.Count);
+            Console.WriteLine($"   module-pwsh: start {result["startMs"]} ms, import {result["importMs"]} ms, pipeline {result["pipelineMs"]} ms (process {process:0} ms)");
         }
 
         private void Phases(string? candidate = null)

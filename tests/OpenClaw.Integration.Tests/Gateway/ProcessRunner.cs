@@ -13,10 +13,12 @@ namespace OpenClaw.Integration.Tests.Gateway
     /// <summary>Runs a short-lived process to completion with a hard time limit.</summary>
     public static class ProcessRunner
     {
-        public static ProcessResult Run(string file, IEnumerable<string> arguments, IDictionary<string, string> environment, TimeSpan timeout)
+        public static ProcessResult Run(string file, IEnumerable<string> arguments, IDictionary<string, string> environment, TimeSpan timeout,
+            string? workingDirectory = null)
         {
             var info = new ProcessStartInfo(file)
             {
+                WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
