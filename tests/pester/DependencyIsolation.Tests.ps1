@@ -6,35 +6,23 @@
 # Each case runs in a fresh child pwsh: what is loaded first cannot be undone in a process. The old packages are
 # fetched by restoring tests/pester/conflicts/Conflicts.csproj (needs the dotnet SDK and the package feed).
 # PowerShell 7 only: Windows PowerShell 5.1 has no load contexts (its resolver is described, untested, in the doc).
-# In the hosted engine of tests/OpenClaw.PowerShell.Tests (no pwsh to start) only the layout is checked.
-
-BeforeDiscovery {
-    # Real pwsh runs pwsh.dll (also under 'dotnet pwsh'); the hosted engine runs inside a test host.
-    $noChildPwsh = [System.IO.Path]::GetFileNameWithoutExtension([System.Environment]::GetCommandLineArgs()[0]) -ne 'pwsh'
-}
 
 BeforeAll {
-    $RepoRoot = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..'))
-    $ModuleFolder = [System.IO.Path]::Combine($RepoRoot, 'out', 'OpenClaw.PowerShell')
-    $ModuleManifest = [System.IO.Path]::Combine($ModuleFolder, 'OpenClaw.PowerShell.psd1')
-    if (-not [System.IO.File]::Exists($ModuleManifest)) {
-        throw "The module is not built at $ModuleManifest; run 'dotnet build -c Release' (or ./build.ps1) first."
-    }
+    . $PSScriptRoot/Common.ps1
 }
 
 Describe 'The module folder' {
-    It 'keeps <Name> in Dependencies/, out of the module root where default probing would find it' -TestCases @(
-        @{ Name = 'OpenClaw.Core.dll' }, @{ Name = 'Newtonsoft.Json.dll' }, @{ Name = 'BouncyCastle.Cryptography.dll' },
-        @{ Name = 'Microsoft.Data.Sqlite.dll' }, @{ Name = 'SQLitePCLRaw.core.dll' }) {
-        [System.IO.File]::Exists([System.IO.Path]::Combine($ModuleFolder, 'Dependencies', $Name)) | Should -BeTrue
-        [System.IO.File]::Exists([System.IO.Path]::Combine($ModuleFolder, $Name)) | Should -BeFalse
+    It 'keeps <_> in Dependencies/, out of the module root where default probing would find it' -ForEach @(
+        'OpenClaw.Core.dll', 'Newtonsoft.Json.dll', 'BouncyCastle.Cryptography.dll', 'Microsoft.Data.Sqlite.dll', 'SQLitePCLRaw.core.dll') {
+        Join-Path $ModuleFolder "Dependencies/$_" | Should -Exist
+        Join-Path $ModuleFolder $_ | Should -Not -Exist
     }
 }
 
-Describe 'Another module''s SQLite and BouncyCastle in the same session (needs a child pwsh and the dotnet SDK, so not in the hosted engine)' -Skip:$noChildPwsh {
+Describe 'Another module''s SQLite and BouncyCastle in the same session' {
     BeforeAll {
         # The old packages, into the global packages folder (NUGET_PACKAGES when set, as dotnet itself decides).
-        $conflicts = [System.IO.Path]::Combine($PSScriptRoot, 'conflicts', 'Conflicts.csproj')
+        $conflicts = Join-Path $PSScriptRoot 'conflicts/Conflicts.csproj'
         $restore = & dotnet restore $conflicts 2>&1
         if ($LASTEXITCODE -ne 0) { throw "dotnet restore $conflicts failed:`n$($restore -join "`n")" }
         $listed = "$(& dotnet nuget locals global-packages --list)"
@@ -42,8 +30,8 @@ Describe 'Another module''s SQLite and BouncyCastle in the same session (needs a
 
         # "Another module": its managed assemblies with its native e_sqlite3 beside them, as such a module ships them,
         # so .NET's default probing (the assembly's own folder) finds that library for it.
-        $root = [System.IO.Directory]::CreateDirectory([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'openclaw-isolation-' + [guid]::NewGuid().ToString('N'))).FullName
-        $OtherModule = [System.IO.Directory]::CreateDirectory([System.IO.Path]::Combine($root, 'OtherModule')).FullName
+        $root = "$TestDrive"
+        $OtherModule = (New-Item -ItemType Directory -Path (Join-Path $root 'OtherModule')).FullName
         $rid = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
         $native = if ($IsWindows) { 'e_sqlite3.dll' } elseif ($IsMacOS) { 'libe_sqlite3.dylib' } else { 'libe_sqlite3.so' }
         foreach ($file in @(
@@ -53,9 +41,9 @@ Describe 'Another module''s SQLite and BouncyCastle in the same session (needs a
                 'sqlitepclraw.bundle_e_sqlite3/2.1.11/lib/netstandard2.0/SQLitePCLRaw.batteries_v2.dll'
                 "sqlitepclraw.lib.e_sqlite3/2.1.11/runtimes/$rid/native/$native"
                 'bouncycastle.cryptography/2.4.0/lib/net6.0/BouncyCastle.Cryptography.dll')) {
-            $source = [System.IO.Path]::Combine($packages, $file)
-            if (-not [System.IO.File]::Exists($source)) { throw "Not in the restored packages: $source" }
-            [System.IO.File]::Copy($source, [System.IO.Path]::Combine($OtherModule, [System.IO.Path]::GetFileName($source)))
+            $source = Join-Path $packages $file
+            if (-not (Test-Path -LiteralPath $source)) { throw "Not in the restored packages: $source" }
+            Copy-Item -LiteralPath $source -Destination $OtherModule
         }
 
         # What each child defines first: loading the other module's copies, using them (an in-memory database, an
@@ -122,18 +110,12 @@ function Get-LoadedCopies {
 
         function Invoke-Child([string] $Body) {
             # Runs the prelude and $Body in a new pwsh (the same one running this test) and returns its JSON report.
-            $script = [System.IO.Path]::Combine($root, [guid]::NewGuid().ToString('N') + '.ps1')
-            [System.IO.File]::WriteAllText($script, $Prelude + "`n" + $Body + "`n`$report | ConvertTo-Json -Depth 5 -Compress`n")
-            $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-            $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
-            $exe = [System.Environment]::ProcessPath
-            # Under 'dotnet pwsh' (the repository's local tool) this process is dotnet itself, running pwsh.dll.
-            $pwsh = if ([System.IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { @($exe, [System.Environment]::GetCommandLineArgs()[0]) } else { @($exe) }
+            $script = Join-Path $root "$([guid]::NewGuid().ToString('N')).ps1"
+            Set-Content -LiteralPath $script -Value ($Prelude + "`n" + $Body + "`n`$report | ConvertTo-Json -Depth 5 -Compress`n")
             $savedHome = $env:OPENCLAW_POWERSHELL_HOME
-            $env:OPENCLAW_POWERSHELL_HOME = [System.IO.Path]::Combine($root, 'home-' + [guid]::NewGuid().ToString('N'))
+            $env:OPENCLAW_POWERSHELL_HOME = Join-Path $root "home-$([guid]::NewGuid().ToString('N'))"
             try {
-                $output = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $script `
-                    -Module $ModuleManifest -OtherModule $OtherModule -StateDirectory $StateDirectory -FreePort $port 2>&1
+                $output = Invoke-ChildPwsh "& '$script' -Module '$ModuleManifest' -OtherModule '$OtherModule' -StateDirectory '$StateDirectory' -FreePort $(Get-FreeTcpPort)" 2>&1
             } finally { $env:OPENCLAW_POWERSHELL_HOME = $savedHome }
             if ($LASTEXITCODE -ne 0) { throw "The child pwsh failed ($LASTEXITCODE):`n$($output -join "`n")" }
             ($output | Select-Object -Last 1) | ConvertFrom-Json
@@ -145,9 +127,8 @@ function Get-LoadedCopies {
 
         # A 2026.9.6 SQLite store with one device, written by the other module's Microsoft.Data.Sqlite 8.0 in a child
         # that never loads OpenClaw.PowerShell.
-        $StateDirectory = [System.IO.Directory]::CreateDirectory([System.IO.Path]::Combine($root, 'state-dir')).FullName
-        $null = [System.IO.Directory]::CreateDirectory([System.IO.Path]::Combine($StateDirectory, 'state'))
-        $schema = [System.IO.Path]::Combine($RepoRoot, 'tests', 'OpenClaw.Core.Tests', 'Stores', 'Sqlite', 'Fixtures', 'sqlite-schema-2026.9.6-devices.sql')
+        $StateDirectory = (New-Item -ItemType Directory -Path (Join-Path $root 'state-dir/state')).Parent.FullName
+        $schema = Join-Path $RepoRoot 'tests/OpenClaw.Core.Tests/Stores/Sqlite/Fixtures/sqlite-schema-2026.9.6-devices.sql'
         $null = Invoke-Child @"
 Import-OtherModule
 `$null = Invoke-OtherModule
@@ -161,10 +142,6 @@ Import-OtherModule
 `$null = `$command.ExecuteNonQuery()
 `$connection.Dispose()
 "@
-    }
-
-    AfterAll {
-        if ($root -and [System.IO.Directory]::Exists($root)) { [System.IO.Directory]::Delete($root, $true) }
     }
 
     Context 'Another module loaded Microsoft.Data.Sqlite 8.0 and BouncyCastle 2.4 first' {
@@ -188,15 +165,15 @@ $report.Loaded = Get-LoadedCopies
             $report.OpenClaw.IdentityFiles | Should -Not -BeNullOrEmpty
         }
 
-        It 'loads <Name> from its Dependencies folder into its own load context' -TestCases @(
+        It 'loads <Name> from its Dependencies folder into its own load context' -ForEach @(
             @{ Name = 'OpenClaw.Core' }, @{ Name = 'Microsoft.Data.Sqlite' }, @{ Name = 'SQLitePCLRaw.core' }, @{ Name = 'BouncyCastle.Cryptography' }, @{ Name = 'Newtonsoft.Json' }) {
             $own = @(Get-Copy $report $Name | Where-Object { $_.Context -ne 'Default' })
             $own.Count | Should -Be 1
             $own[0].Context | Should -Be 'OpenClaw.PowerShell.Loading.DependencyLoadContext'
-            $own[0].Location | Should -Be ([System.IO.Path]::Combine($ModuleFolder, 'Dependencies', "$Name.dll"))
+            $own[0].Location | Should -Be (Join-Path $ModuleFolder "Dependencies/$Name.dll")
         }
 
-        It 'leaves the other module''s <Name> <Version> as the copy in the default context' -TestCases @(
+        It 'leaves the other module''s <Name> <Version> as the copy in the default context' -ForEach @(
             @{ Name = 'Microsoft.Data.Sqlite'; Version = '8.0.34.0' }
             @{ Name = 'SQLitePCLRaw.core'; Version = '2.1.11.2622' }
             @{ Name = 'BouncyCastle.Cryptography'; Version = '2.0.0.0' }) {
@@ -236,17 +213,16 @@ $report.Loaded = Get-LoadedCopies
             $report.OpenClawAfter.Devices | Should -Be @('isolation-device')
             $report.OpenClawAfter.OnlineError | Should -BeLike 'OpenClaw.GatewayUnreachable:*'
             @(Get-Copy $report 'Microsoft.Data.Sqlite' | Where-Object { $_.Context -ne 'Default' }).Location |
-                Should -Be ([System.IO.Path]::Combine($ModuleFolder, 'Dependencies', 'Microsoft.Data.Sqlite.dll'))
+                Should -Be (Join-Path $ModuleFolder 'Dependencies/Microsoft.Data.Sqlite.dll')
         }
     }
 
     Context 'An assembly missing from the module''s Dependencies folder' {
         BeforeAll {
             # A copy of the built module without Microsoft.Data.Sqlite.dll: the offline read cannot load it.
-            $broken = [System.IO.Path]::Combine($root, 'broken', 'OpenClaw.PowerShell')
-            $null = [System.IO.Directory]::CreateDirectory($broken)
-            Copy-Item -Path ([System.IO.Path]::Combine($ModuleFolder, '*')) -Destination $broken -Recurse
-            [System.IO.File]::Delete([System.IO.Path]::Combine($broken, 'Dependencies', 'Microsoft.Data.Sqlite.dll'))
+            $broken = (New-Item -ItemType Directory -Path (Join-Path $root 'broken/OpenClaw.PowerShell')).FullName
+            Copy-Item -Path (Join-Path $ModuleFolder '*') -Destination $broken -Recurse
+            Remove-Item -LiteralPath (Join-Path $broken 'Dependencies/Microsoft.Data.Sqlite.dll')
             $report = Invoke-Child @"
 Import-Module '$broken/OpenClaw.PowerShell.psd1'
 try { `$null = Get-OpenClawDevice -Offline -StateDirectory `$StateDirectory; `$report.Error = 'none' }
