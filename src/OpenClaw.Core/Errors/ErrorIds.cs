@@ -31,6 +31,12 @@ namespace OpenClaw.Core.Errors
         /// <summary>The native SQLite library for this platform could not be loaded (2026.8.1+ stores need it).</summary>
         public const string SqliteUnavailable = "OpenClaw.SqliteUnavailable";
 
+        /// <summary>
+        /// An assembly of the module or of its dependencies could not be loaded (another module's copy of another
+        /// version, a damaged install). Never reported as a problem of a state file: the file was not even read.
+        /// </summary>
+        public const string DependencyLoadFailed = "OpenClaw.DependencyLoadFailed";
+
         /// <summary>A state folder given for offline work holds neither devices/paired.json nor state/openclaw.sqlite.</summary>
         public const string PairingStoreNotFound = "OpenClaw.PairingStoreNotFound";
 

@@ -53,5 +53,8 @@ namespace OpenClaw.Core.Errors
         InvalidOperation,
         ResourceBusy,
         InvalidResult,
+
+        /// <summary>Part of the module itself is missing or unloadable (ErrorCategory.NotInstalled).</summary>
+        NotInstalled,
     }
 }

@@ -35,6 +35,7 @@ namespace OpenClaw.PowerShell.Cmdlets
                 case OpenClawErrorKind.OperationStopped: return ErrorCategory.OperationStopped;
                 case OpenClawErrorKind.ResourceBusy: return ErrorCategory.ResourceBusy;
                 case OpenClawErrorKind.InvalidResult: return ErrorCategory.InvalidResult;
+                case OpenClawErrorKind.NotInstalled: return ErrorCategory.NotInstalled;
                 default: return ErrorCategory.InvalidOperation;
             }
         }

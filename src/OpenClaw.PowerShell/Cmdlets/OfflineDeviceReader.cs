@@ -93,10 +93,15 @@ namespace OpenClaw.PowerShell.Cmdlets
         }
 
         /// <summary>The failures of reading a store that become one terminating error naming the folder (see <see cref="Wrap"/>).</summary>
-        internal static bool IsStoreFailure(Exception e) => e is OpenClawException || e is System.IO.IOException || e is UnauthorizedAccessException;
+        internal static bool IsStoreFailure(Exception e) =>
+            e is OpenClawException || e is System.IO.IOException || e is UnauthorizedAccessException || DependencyLoadFailure.From(e) != null;
 
+        /// <summary>
+        /// The error of a failed read. An assembly that did not load is checked first: the loader's exceptions are
+        /// IOExceptions too, and the state file was never read, so it must not be called invalid.
+        /// </summary>
         internal static OpenClawException Wrap(Exception e, string stateDirectory) =>
-            e as OpenClawException ?? new OpenClawException(ErrorIds.StateFileInvalid, OpenClawErrorKind.InvalidData,
+            DependencyLoadFailure.From(e) ?? e as OpenClawException ?? new OpenClawException(ErrorIds.StateFileInvalid, OpenClawErrorKind.InvalidData,
                 $"The state folder '{stateDirectory}' cannot be read: {e.Message}", null, stateDirectory, e);
     }
 }

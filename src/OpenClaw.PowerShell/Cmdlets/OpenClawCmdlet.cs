@@ -28,9 +28,9 @@ namespace OpenClaw.PowerShell.Cmdlets
 
         /// <summary>
         /// Waits for async work, pumping verbose messages. Ctrl+C becomes a pipeline stop, and a core failure that
-        /// escapes (the list under a batch timing out, the socket closing) becomes a terminating ErrorRecord with
-        /// its id, category, target and recommended action. Per-item failures are caught by callers before this.
-        /// Internal too, for the helpers a cmdlet hands itself to (OfflineLifecycleFlow).
+        /// escapes (the list under a batch timing out, the socket closing) or an assembly that did not load becomes
+        /// a terminating ErrorRecord with its id, category, target and recommended action. Per-item failures are
+        /// caught by callers before this. Internal too, for the helpers a cmdlet hands itself to (OfflineLifecycleFlow).
         /// </summary>
         protected internal T Run<T>(Func<CancellationToken, Task<T>> work)
         {
@@ -52,6 +52,11 @@ namespace OpenClaw.PowerShell.Cmdlets
             {
                 ThrowTerminating(e);
                 throw; // not reached: ThrowTerminatingError does not return
+            }
+            catch (Exception e) when (DependencyLoadFailure.From(e) is { } failure)
+            {
+                ThrowTerminating(failure);
+                throw; // not reached
             }
         }
 

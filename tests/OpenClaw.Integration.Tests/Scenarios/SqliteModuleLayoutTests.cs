@@ -8,8 +8,8 @@ using Xunit;
 namespace OpenClaw.Integration.Tests.Scenarios
 {
     /// <summary>
-    /// What can be checked here of SQLite in the shipped module: the built folder has the managed assemblies and
-    /// a right-architecture e_sqlite3 for every platform it claims, and PowerShell 7 (the hosted engine, whose
+    /// What can be checked here of SQLite in the shipped module: the built folder's Dependencies/ has the managed
+    /// assemblies and a right-architecture e_sqlite3 for every platform it claims, and PowerShell 7 (the hosted engine, whose
     /// deps.json knows nothing of SQLite) loads the module's own copies and opens a database. Windows PowerShell
     /// 5.1 cannot run here; its loader path is the RID mapping unit-tested in OpenClaw.Core.Tests.
     /// </summary>
@@ -31,11 +31,14 @@ namespace OpenClaw.Integration.Tests.Scenarios
 
         private static string ModuleFolder => Path.GetDirectoryName(PowerShellHost.ModulePath)!;
 
+        /// <summary>Where the layout puts OpenClaw.Core, its assemblies and the natives (docs/dependency-isolation.md).</summary>
+        private static string DependencyFolder => Path.Combine(ModuleFolder, "Dependencies");
+
         [Theory]
         [MemberData(nameof(Natives))]
         public void The_module_ships_e_sqlite3_for_each_platform_built_for_its_architecture(string rid, string file, string format, uint machine)
         {
-            var path = Path.Combine(ModuleFolder, "runtimes", rid, "native", file);
+            var path = Path.Combine(DependencyFolder, "runtimes", rid, "native", file);
             Assert.True(File.Exists(path), path + " is missing");
             var header = new byte[4096];
             using (var stream = File.OpenRead(path)) stream.ReadExactly(header);
@@ -54,7 +57,8 @@ namespace OpenClaw.Integration.Tests.Scenarios
             foreach (var name in new[] { "Microsoft.Data.Sqlite.dll", "SQLitePCLRaw.core.dll", "SQLitePCLRaw.batteries_v2.dll", "SQLitePCLRaw.provider.e_sqlite3.dll",
                          "System.Memory.dll", "System.Buffers.dll", "System.Numerics.Vectors.dll", "System.Runtime.CompilerServices.Unsafe.dll" })
             {
-                Assert.True(File.Exists(Path.Combine(ModuleFolder, name)), name + " is missing from the module folder");
+                Assert.True(File.Exists(Path.Combine(DependencyFolder, name)), name + " is missing from the module's Dependencies folder");
+                Assert.False(File.Exists(Path.Combine(ModuleFolder, name)), name + " is in the module root, where default probing would find it");
             }
         }
 
@@ -80,8 +84,8 @@ namespace OpenClaw.Integration.Tests.Scenarios
             result.ThrowIfFailed();
             var file = System.OperatingSystem.IsWindows() ? "e_sqlite3.dll" : System.OperatingSystem.IsMacOS() ? "libe_sqlite3.dylib" : "libe_sqlite3.so";
             var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
-            Assert.Equal(Path.Combine(ModuleFolder, "runtimes", rid, "native", file), result.Output[0].BaseObject);
-            Assert.Equal(Path.Combine(ModuleFolder, "Microsoft.Data.Sqlite.dll"), result.Output[1].BaseObject);
+            Assert.Equal(Path.Combine(DependencyFolder, "runtimes", rid, "native", file), result.Output[0].BaseObject);
+            Assert.Equal(Path.Combine(DependencyFolder, "Microsoft.Data.Sqlite.dll"), result.Output[1].BaseObject);
             var device = Assert.Single(result.Output.Skip(2));
             Assert.Equal("d1", device.Properties["DeviceId"].Value);
             Assert.DoesNotContain("secret-value", result.AllText);

@@ -132,9 +132,13 @@ namespace OpenClaw.Integration.Tests.Scenarios
     /// <summary>Scripts for the hosted engine that reach the module's SQLite code (and the test's own SQL) directly.</summary>
     internal static class SqliteOffline
     {
-        /// <summary>Loads e_sqlite3 from the module's runtimes folder, as the stores do, so the test's own SQL can run.</summary>
+        /// <summary>
+        /// Loads e_sqlite3 from the module's runtimes folder, as the stores do, so the test's own SQL can run. The
+        /// cmdlets' OpenClaw.Core lives in the module's own load context, whose types PowerShell does not resolve by
+        /// name; so the script loads a second copy from the Dependencies folder into the default context to name them.
+        /// </summary>
         public const string Prelude =
-            "$null = [System.Reflection.Assembly]::LoadFrom([System.IO.Path]::Combine((Get-Module OpenClaw.PowerShell).ModuleBase, 'OpenClaw.Core.dll'))\n"
+            "$null = [System.Reflection.Assembly]::LoadFrom([System.IO.Path]::Combine((Get-Module OpenClaw.PowerShell).ModuleBase, 'Dependencies', 'OpenClaw.Core.dll'))\n"
             + "[OpenClaw.Core.Stores.SqliteNativeLoader]::EnsureInitialized()\n"
             // Resolving a signature loads Microsoft.Data.Sqlite the way the core itself gets it, so scripts can name its types.
             + "$null = [OpenClaw.Core.Stores.SqliteStateDatabase].GetMethod('Open').ReturnType\n";
