@@ -8,19 +8,23 @@
            it starts, writes out/TestResults (TRX and NUnit XML), and ends with one line "N passed, N failed".
     Demo   reproduces the 2026.2.19 scope bug on a real gateway and repairs it through the pipeline (tests/demo/Invoke-Demo.ps1).
     Bench  runs the benchmark program (tests/OpenClaw.Benchmarks); -BenchArguments passes options through.
+    Matrix runs the module against real gateways of each -Release and prints one line per release.
 .EXAMPLE
     dotnet pwsh ./build.ps1 -Task Build, Package
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Docs', 'Package', 'Demo', 'Bench')]
+    [ValidateSet('Build', 'Test', 'Docs', 'Package', 'Demo', 'Bench', 'Matrix')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
 
     # Options for the benchmark program, e.g. -BenchArguments '--rounds', '3'.
-    [string[]] $BenchArguments = @()
+    [string[]] $BenchArguments = @(),
+
+    # The OpenClaw releases for -Task Matrix, e.g. -Release 2026.5.12, 2026.8.1.
+    [string[]] $Release = @('2026.2.19', '2026.2.21', '2026.9.6')
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
@@ -61,6 +65,11 @@ foreach ($step in $Task) {
             Install-TestGateways @('2026.2.17', '2026.2.19')
             Invoke-Native dotnet @('build', 'src/OpenClaw.PowerShell', '-c', $Configuration)
             & (Join-Path $PSScriptRoot 'tests/demo/Invoke-Demo.ps1')
+        }
+        'Matrix' {
+            Install-TestGateways $Release
+            Invoke-Native dotnet @('build', 'src/OpenClaw.PowerShell', '-c', $Configuration)
+            & (Join-Path $PSScriptRoot 'build/Invoke-ReleaseMatrix.ps1') -Release $Release | Format-Table -AutoSize | Out-Host
         }
         'Bench' {
             Install-TestGateways @('2026.2.17', '2026.2.19')

@@ -160,7 +160,7 @@ function Start-TestGateway {
         $Gateway.Release = $Release
         $Gateway.LogFile = Join-Path $Gateway.Root "gateway-$Release-$($Gateway.Port).log"
         $info = [System.Diagnostics.ProcessStartInfo]::new('/bin/sh')
-        $arguments = @($entry, 'gateway', 'run', '--allow-unconfigured', '--auth', 'token', '--token', $Gateway.Token,
+        $arguments = @($entry) + (Get-TestGatewayRunCommand $Release) + @('--allow-unconfigured', '--auth', 'token', '--token', $Gateway.Token,
             '--port', "$($Gateway.Port)", '--bind', 'loopback', '--verbose') | ForEach-Object { "'" + $_.Replace("'", "'\''") + "'" }
         # Through sh, so the gateway's output goes to a log file instead of a pipe nobody drains.
         $info.ArgumentList.Add('-c'); $info.ArgumentList.Add("exec '$(Get-TestGatewayNode)' $($arguments -join ' ') >> '$($Gateway.LogFile)' 2>&1")
@@ -175,6 +175,13 @@ function Start-TestGateway {
         Set-TestGatewayPort $Gateway   # someone bound the port first: take another
     }
     throw "OpenClaw $Release could not bind a port in 3 attempts; see $($Gateway.LogFile)."
+}
+
+function Get-TestGatewayRunCommand([string] $Release) {
+    # Up to 2026.2.12 the parent `gateway` command takes the options written after `run`, so `gateway run` sees
+    # none and stops with "Missing config"; `gateway` alone runs the gateway there (docs/release-matrix.md §7).
+    $version = [version] ($Release -replace '-.*$', '')
+    if ($version -le [version] '2026.2.12') { @('gateway') } else { @('gateway', 'run') }
 }
 
 function Wait-TestGatewayReady($Gateway, [int] $TimeoutSec) {

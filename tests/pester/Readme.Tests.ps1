@@ -28,7 +28,7 @@ Describe 'README.md' {
 }
 
 Describe 'The build scripts' {
-    It '<_> parses' -ForEach @('build.ps1', 'build/Invoke-Tests.ps1', 'build/Publish-ModulePackage.ps1', 'tests/demo/Invoke-Demo.ps1') {
+    It '<_> parses' -ForEach @('build.ps1', 'build/Invoke-Tests.ps1', 'build/Publish-ModulePackage.ps1', 'build/Invoke-ReleaseMatrix.ps1', 'tests/demo/Invoke-Demo.ps1') {
         $errors = $null
         $null = [System.Management.Automation.Language.Parser]::ParseFile((Join-Path $RepoRoot $_), [ref] $null, [ref] $errors)
         $errors | Should -BeNullOrEmpty

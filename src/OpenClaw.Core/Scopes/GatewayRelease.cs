@@ -21,15 +21,23 @@ namespace OpenClaw.Core.Scopes
 
     /// <summary>
     /// The gateway release a verdict is for, with the rules that follow from it. The release comes from
-    /// hello-ok's server.version where the gateway reports one (2026.9.x); 2026.2.x reports "dev" when started as
-    /// <c>node openclaw.mjs</c>, so it is then narrowed down from the protocol and the advertised methods.
+    /// hello-ok's server.version where the gateway reports one: every release from 2026.3.7 reports its own version;
+    /// 2026.2.1-2026.3.2 report "dev" when started in the foreground (docs/release-matrix.md, Part 1 §1), so it is
+    /// then narrowed down from the protocol and the advertised methods.
     /// </summary>
     public sealed class GatewayRelease
     {
         private static readonly ReleaseVersion FirstRotateBaseline = new ReleaseVersion(2026, 2, 21);
         private static readonly ReleaseVersion FirstAdminImplication = new ReleaseVersion(2026, 2, 22);
-        private static readonly ReleaseVersion FirstTenScopeSet = new ReleaseVersion(2026, 9, 1);
         private static readonly ReleaseVersion FirstDevicePairRemove = new ReleaseVersion(2026, 2, 19);
+        // Protocol 4 for every client from 2026.5.12 (release-matrix Part 1 §2); no release before it speaks 4.
+        private static readonly ReleaseVersion FirstProtocol4 = new ReleaseVersion(2026, 5, 12);
+        // operator.questions and operator.talk from 2026.8.1; operator.sessions.read/write from 2026.9.6 (§3).
+        private static readonly ReleaseVersion FirstEightScopeSet = new ReleaseVersion(2026, 8, 1);
+        private static readonly ReleaseVersion FirstTenScopeSet = new ReleaseVersion(2026, 9, 6);
+        // Measured on 2026.9.6 (facts §13); the CHANGELOG dates the own-device-only rule for non-admin callers to
+        // 2026.4.5 (#50627), which no run has confirmed yet, so the measured boundary stays until one does.
+        private static readonly ReleaseVersion FirstCrossDeviceAdmin = new ReleaseVersion(2026, 9, 1);
 
         private GatewayRelease(string name, ReleaseVersion? version, ScopeCheckRule rule, RepairStrategy repair,
             IReadOnlyList<string> knownScopes, string evidence, bool crossDeviceChangesNeedAdmin = false)
@@ -70,8 +78,10 @@ namespace OpenClaw.Core.Scopes
                 : version < FirstAdminImplication ? ScopeCheckRule.ReadImpliedByWriteOrAdmin
                 : ScopeCheckRule.AdminImpliesAll;
             var repair = version < FirstRotateBaseline ? RepairStrategy.RotateReplacesScopes : RepairStrategy.ApproveThenRotate;
-            var known = version >= FirstTenScopeSet ? OperatorScopes.September2026 : OperatorScopes.February2026;
-            return new GatewayRelease(version.ToString(), version, rule, repair, known, evidence, version >= FirstTenScopeSet);
+            var known = version >= FirstTenScopeSet ? OperatorScopes.September2026
+                : version >= FirstEightScopeSet ? OperatorScopes.August2026
+                : OperatorScopes.February2026;
+            return new GatewayRelease(version.ToString(), version, rule, repair, known, evidence, version >= FirstCrossDeviceAdmin);
         }
 
         /// <summary>
@@ -91,17 +101,20 @@ namespace OpenClaw.Core.Scopes
 
         public static GatewayRelease Detect(HelloOk hello)
         {
-            // A protocol-4 gateway reporting a pre-2026.9 version has had its version overridden (OPENCLAW_VERSION);
-            // the protocol is the harder fact.
-            if (ReleaseVersion.TryParse(hello.ServerVersion, out var reported) && (hello.Protocol < 4 || reported >= FirstTenScopeSet))
+            // The reported version is the release, unless it cannot be: a protocol-4 gateway reporting a release
+            // older than 2026.5.12 has had its version overridden (OPENCLAW_VERSION), and the protocol is the harder fact.
+            if (ReleaseVersion.TryParse(hello.ServerVersion, out var reported) && (hello.Protocol < 4 || reported >= FirstProtocol4))
             {
                 return FromVersion(reported, $"the gateway reports version {reported}");
             }
             if (hello.Protocol >= 4)
             {
-                // Protocol 4 arrived with the 2026.9 line; every such release has the admin implication.
-                return new GatewayRelease("2026.9 or later", null, ScopeCheckRule.AdminImpliesAll, RepairStrategy.ApproveThenRotate,
-                    OperatorScopes.September2026, $"protocol {hello.Protocol}; the gateway does not report a usable version", crossDeviceChangesNeedAdmin: true);
+                // Protocol 4 arrived in 2026.5.12, and every such release has the admin implication. Which scopes it
+                // knows and whether changing another device needs admin depend on the release: assume the newest,
+                // so no scope the gateway may check is left out.
+                return new GatewayRelease($"{FirstProtocol4} or later", null, ScopeCheckRule.AdminImpliesAll, RepairStrategy.ApproveThenRotate,
+                    OperatorScopes.September2026, $"protocol {hello.Protocol}; the gateway does not report a usable version (\"{hello.ServerVersion}\")",
+                    crossDeviceChangesNeedAdmin: true);
             }
             if (!hello.Methods.Contains("device.pair.remove"))
             {

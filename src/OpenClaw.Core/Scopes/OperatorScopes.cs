@@ -24,6 +24,13 @@ namespace OpenClaw.Core.Scopes
         /// </summary>
         public static readonly IReadOnlyList<string> February2026 = new[] { Admin, Read, Write, Approvals, Pairing };
 
+        /// <summary>KNOWN_OPERATOR_SCOPES of 2026.8.1-2026.9.5: February's, talk.secrets, and operator.questions and
+        /// operator.talk, which 2026.8.1 added (docs/release-matrix.md, Part 1 §3).</summary>
+        public static readonly IReadOnlyList<string> August2026 = new[]
+        {
+            Admin, Read, Write, Approvals, Questions, Pairing, Talk, TalkSecrets,
+        };
+
         /// <summary>KNOWN_OPERATOR_SCOPES of 2026.9.6 (a closed set; unknown strings are dropped from tokens).</summary>
         public static readonly IReadOnlyList<string> September2026 = new[]
         {

@@ -33,13 +33,43 @@ public sealed class GatewayReleaseDetectTests
         Assert.Equal(RepairStrategy.RotateReplacesScopes, release.Repair);
     }
 
+    /// <summary>
+    /// Releases 2026.5.12-2026.8.x speak protocol 4 and report their real version; they were once taken for
+    /// "2026.9 or later" (issue 13). Suffixes of republished and beta builds are part of the release.
+    /// </summary>
+    [Theory]
+    [InlineData("2026.5.12", ScopeCheckRule.AdminImpliesAll)]
+    [InlineData("2026.7.35", ScopeCheckRule.AdminImpliesAll)]
+    [InlineData("2026.7.1-2", ScopeCheckRule.AdminImpliesAll)]
+    [InlineData("2026.8.1", ScopeCheckRule.AdminImpliesAll)]
+    [InlineData("2026.9.6-beta.3", ScopeCheckRule.AdminImpliesAll)]
+    public void A_protocol_4_gateway_is_the_release_it_reports(string reported, ScopeCheckRule rule)
+    {
+        var release = GatewayRelease.Detect(Releases.Hello(4, reported, "device.pair.list", "device.pair.remove"));
+
+        Assert.Equal(reported, release.Name);
+        Assert.Equal(ReleaseVersion.Parse(reported), release.Version);
+        Assert.Equal(rule, release.ScopeCheck);
+        Assert.Contains(reported, release.Evidence);
+    }
+
+    /// <summary>No release before 2026.5.12 speaks protocol 4, so such a version was overridden (OPENCLAW_VERSION).</summary>
     [Fact]
-    public void Protocol_4_without_a_version_is_the_2026_9_line()
+    public void A_protocol_4_gateway_reporting_a_release_older_than_protocol_4_is_not_believed()
+    {
+        var release = GatewayRelease.Detect(Releases.Hello(4, "2026.2.19", "device.pair.list"));
+
+        Assert.Null(release.Version);
+        Assert.Equal("2026.5.12 or later", release.Name);
+    }
+
+    [Fact]
+    public void Protocol_4_without_a_version_is_2026_5_12_or_later()
     {
         var release = Releases.Named(Releases.DevProtocol4);
 
         Assert.Null(release.Version);
-        Assert.Equal("2026.9 or later", release.Name);
+        Assert.Equal("2026.5.12 or later", release.Name);
         Assert.Equal(ScopeCheckRule.AdminImpliesAll, release.ScopeCheck);
         Assert.Equal(RepairStrategy.ApproveThenRotate, release.Repair);
         Assert.Equal(Scope.SeptemberTen, release.KnownScopes.OrderBy(s => s, StringComparer.Ordinal));

@@ -34,16 +34,27 @@ public sealed class GatewayReleaseFromVersionTests
     [InlineData("2026.2.21")]
     [InlineData("2026.2.22")]
     [InlineData("2026.4.23")]
-    [InlineData("2026.8.1")]
-    public void Releases_before_2026_9_know_the_five_february_scopes(string version)
+    [InlineData("2026.7.35")]
+    public void Releases_before_2026_8_1_know_the_five_february_scopes(string version)
     {
         Assert.Equal(Scope.FebruaryFive, Releases.Named(version).KnownScopes.OrderBy(s => s, StringComparer.Ordinal));
     }
 
+    /// <summary>operator.questions and operator.talk arrived in 2026.8.1 (docs/release-matrix.md, Part 1 §3).</summary>
     [Theory]
+    [InlineData("2026.8.1")]
     [InlineData("2026.9.1")]
+    [InlineData("2026.9.5")]
+    public void Releases_from_2026_8_1_to_2026_9_5_know_eight_scopes(string version)
+    {
+        Assert.Equal(Scope.AugustEight, Releases.Named(version).KnownScopes.OrderBy(s => s, StringComparer.Ordinal));
+    }
+
+    /// <summary>operator.sessions.read and .write arrived in 2026.9.6.</summary>
+    [Theory]
     [InlineData("2026.9.6")]
-    public void Releases_from_2026_9_know_the_ten_september_scopes(string version)
+    [InlineData("2026.9.6-1")]
+    public void Releases_from_2026_9_6_know_the_ten_september_scopes(string version)
     {
         Assert.Equal(Scope.SeptemberTen, Releases.Named(version).KnownScopes.OrderBy(s => s, StringComparer.Ordinal));
     }

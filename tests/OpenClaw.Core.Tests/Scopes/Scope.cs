@@ -23,6 +23,9 @@ public static class Scope
     /// <summary>The five 2026.2.x connect scopes, in ordinal order.</summary>
     public static readonly string[] FebruaryFive = { Admin, Approvals, Pairing, Read, Write };
 
+    /// <summary>KNOWN_OPERATOR_SCOPES of 2026.8.1-2026.9.5, in ordinal order.</summary>
+    public static readonly string[] AugustEight = { Admin, Approvals, Pairing, Questions, Read, Talk, TalkSecrets, Write };
+
     /// <summary>KNOWN_OPERATOR_SCOPES of 2026.9.6, in ordinal order.</summary>
     public static readonly string[] SeptemberTen =
     {

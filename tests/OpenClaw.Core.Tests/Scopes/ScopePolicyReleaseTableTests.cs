@@ -37,12 +37,23 @@ public sealed class ScopePolicyReleaseTableTests
     [InlineData("2026.2.19")]
     [InlineData("2026.2.21")]
     [InlineData("2026.2.22")]
-    [InlineData("2026.8.1")]
-    public void On_2x_a_legacy_admin_device_is_entitled_to_the_five_february_scopes(string release)
+    [InlineData("2026.7.35")]
+    public void Before_8_1_a_legacy_admin_device_is_entitled_to_the_five_february_scopes(string release)
     {
         var verdict = ScopePolicy.Evaluate(TestDevices.Operator(Scope.Legacy), "operator", Releases.Named(release));
 
         Assert.Equal(Scope.FebruaryFive, verdict.RequiredScopes);
+    }
+
+    [Theory]
+    [InlineData("2026.8.1")]
+    [InlineData("2026.9.5")]
+    public void From_8_1_to_9_5_a_legacy_admin_device_is_entitled_to_the_eight_known_scopes_and_admin_grants_them_all(string release)
+    {
+        var verdict = ScopePolicy.Evaluate(TestDevices.Operator(Scope.Legacy), "operator", Releases.Named(release));
+
+        Assert.Equal(Scope.AugustEight, verdict.RequiredScopes);
+        Assert.True(verdict.IsCompliant);
     }
 
     [Fact]

@@ -77,8 +77,8 @@ namespace OpenClaw.Integration.Tests.Gateway
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            foreach (var a in new[] { GatewayInstalls.OpenClawEntry(version), "gateway", "run", "--allow-unconfigured", "--auth", "token",
-                         "--token", Token, "--port", Port.ToString(), "--bind", "loopback", "--verbose" })
+            foreach (var a in new[] { GatewayInstalls.OpenClawEntry(version) }.Concat(RunCommand(version)).Concat(new[] { "--allow-unconfigured", "--auth", "token",
+                         "--token", Token, "--port", Port.ToString(), "--bind", "loopback", "--verbose" }))
             {
                 info.ArgumentList.Add(a);
             }
@@ -93,6 +93,13 @@ namespace OpenClaw.Integration.Tests.Gateway
             _process.BeginErrorReadLine();
             return WaitUntilReady();
         }
+
+        /// <summary>
+        /// Up to 2026.2.12 the parent `gateway` command takes the options written after `run`, so `gateway run` sees
+        /// none and stops with "Missing config"; `gateway` alone runs the gateway there (docs/release-matrix.md §7).
+        /// </summary>
+        private static string[] RunCommand(string version) =>
+            System.Version.Parse(version.Split('-')[0]) <= new System.Version(2026, 2, 12) ? new[] { "gateway" } : new[] { "gateway", "run" };
 
         /// <summary>
         /// Ready means a connect with this gateway's token is answered with something other than "gateway
