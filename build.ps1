@@ -20,8 +20,9 @@ param(
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
 
-    # Options for the benchmark program, e.g. -BenchArguments '--rounds', '3'.
-    [string[]] $BenchArguments = @(),
+    # Options for the benchmark program as one string, e.g. -BenchArguments '--runs 3 --skip-cli' (one string, so it
+    # passes the same from pwsh and from a bash command line).
+    [string] $BenchArguments = '',
 
     # The OpenClaw releases for -Task Matrix, e.g. -Release 2026.5.12, 2026.8.1.
     [string[]] $Release = @('2026.2.19', '2026.2.21', '2026.9.6')
@@ -73,8 +74,8 @@ foreach ($step in $Task) {
         }
         'Bench' {
             Install-TestGateways @('2026.2.17', '2026.2.19')
-            Invoke-Native dotnet @('build', 'OpenClaw.PowerShell.sln', '-c', 'Release')
-            Invoke-Native dotnet (@('run', '--project', 'tests/OpenClaw.Benchmarks', '-c', 'Release', '--no-build', '--') + $BenchArguments)
+            # The benchmark program is not in the solution (dotnet test must not run it); run builds it and the module.
+            Invoke-Native dotnet (@('run', '--project', 'tests/OpenClaw.Benchmarks', '-c', 'Release', '--') + ($BenchArguments -split '\s+' -ne ''))
         }
     }
 }
