@@ -18,7 +18,6 @@ function Lap([string] $Name) {
 function Wait($Task) { $Task.GetAwaiter().GetResult() }
 # The cmdlets load the core into the module's own load context, whose types PowerShell does not resolve by name;
 # load the same file into the default context, so its types resolve here (docs/dependency-isolation.md).
-# (The hosted engine has only the core commands, so this script sticks to them and .NET.)
 $null = [Reflection.Assembly]::LoadFrom([IO.Path]::Combine((Get-Module OpenClaw.PowerShell).ModuleBase, 'Dependencies', 'OpenClaw.Core.dll'))
 
 $watch = [Diagnostics.Stopwatch]::StartNew()

@@ -9,15 +9,14 @@ namespace OpenClaw.PowerShell.Tests
         public void TheBuiltModuleExportsExactlyTheManifestCmdlets()
         {
             using var host = new PowerShellHost();
-            // The hosted engine has only Microsoft.PowerShell.Core (no Sort-Object), so results are ordered in C#.
-            var exported = host.Invoke("(Get-Module OpenClaw.PowerShell).ExportedCmdlets.Keys");
-            var manifest = host.Invoke("param($p) (Test-ModuleManifest -Path $p).ExportedCmdlets.Keys",
+            var exported = host.Invoke("(Get-Module OpenClaw.PowerShell).ExportedCmdlets.Keys | Sort-Object");
+            var manifest = host.Invoke("param($p) (Test-ModuleManifest -Path $p).ExportedCmdlets.Keys | Sort-Object",
                 new Dictionary<string, object?> { ["p"] = PowerShellHost.ModulePath });
             exported.ThrowIfFailed();
             manifest.ThrowIfFailed();
 
-            var names = exported.Output.Select(o => o.ToString()).OrderBy(n => n, StringComparer.Ordinal).ToArray();
-            Assert.Equal(manifest.Output.Select(o => o.ToString()).OrderBy(n => n, StringComparer.Ordinal), names);
+            var names = exported.Output.Select(o => o.ToString()).ToArray();
+            Assert.Equal(manifest.Output.Select(o => o.ToString()), names);
             Assert.Subset(names.ToHashSet(), new HashSet<string> { "Get-OpenClawDevice", "Test-OpenClawDeviceScope", "Update-OpenClawDeviceScope" });
         }
     }

@@ -5,7 +5,7 @@ namespace OpenClaw.PowerShell.Tests.Formatting
 {
     /// <summary>One &lt;View&gt; of the module's format file: the type it is for and what it shows.</summary>
     public sealed record FormatView(string Name, string TypeName, string Control, IReadOnlyList<string> Columns,
-        IReadOnlyList<int> Widths, IReadOnlyList<string> ListLabels, XElement Element)
+        IReadOnlyList<int> Widths, IReadOnlyList<string> ListLabels)
     {
         public override string ToString() => $"{Name} ({Control} for {TypeName})";
     }
@@ -30,15 +30,6 @@ namespace OpenClaw.PowerShell.Tests.Formatting
         /// <summary>The view Out-Default picks for a type: the first one defined for it.</summary>
         public static FormatView? Default(string typeName) => All.FirstOrDefault(v => v.TypeName == typeName);
 
-        /// <summary>A format file holding only the module's list views, for <see cref="ViewRunspace.WithOnlyTheseViews"/>.</summary>
-        public static string WriteListViewsOnly(string folder)
-        {
-            var views = All.Where(v => v.Control == "ListControl").Select(v => new XElement(v.Element));
-            var path = Path.Combine(folder, "ListViewsOnly.Format.ps1xml");
-            new XDocument(new XElement("Configuration", new XElement("ViewDefinitions", views))).Save(path);
-            return path;
-        }
-
         private static FormatView Read(XElement view)
         {
             var control = view.Elements().FirstOrDefault(e => e.Name.LocalName.EndsWith("Control", StringComparison.Ordinal))?.Name.LocalName ?? "(none)";
@@ -49,7 +40,7 @@ namespace OpenClaw.PowerShell.Tests.Formatting
             var widths = headers.Select(h => (int?)h.Element("Width") ?? 0).ToList();
             var labels = view.Descendants("ListItem").Select(i => (string?)i.Element("Label") ?? (string?)i.Element("PropertyName") ?? "").ToList();
             return new FormatView((string?)view.Element("Name") ?? "", (string?)view.Element("ViewSelectedBy")?.Element("TypeName") ?? "",
-                control, columns, widths, labels, view);
+                control, columns, widths, labels);
         }
     }
 }

@@ -8,15 +8,13 @@ using Xunit.Abstractions;
 namespace OpenClaw.PowerShell.Tests.Formatting
 {
     /// <summary>
-    /// Every viewed type also has a list view (what Format-List shows) with every public property. Format-List is
-    /// not among the engine's core cmdlets, so the list views are rendered by Out-Default in a runspace that loads
-    /// only them (<see cref="ViewRunspace.WithOnlyTheseViews"/>): the engine's own formatter, the module's own XML.
+    /// Every viewed type also has a list view (what Format-List shows) with every public property, rendered by the
+    /// engine's own Format-List from the module's own XML.
     /// </summary>
     [Collection(GatewayCollection.Name)]
-    public sealed class ListViewTests : IDisposable
+    public sealed class ListViewTests
     {
         private readonly ITestOutputHelper _output;
-        private readonly TempDirectory _temp = new("views");
 
         public ListViewTests(ITestOutputHelper output)
         {
@@ -43,11 +41,9 @@ namespace OpenClaw.PowerShell.Tests.Formatting
             using var shell = new FakeGatewayShell();
             using var module = ViewRunspace.WithModule();
             var objects = sample.Produce(shell, module);
-            using var lists = ViewRunspace.WithOnlyTheseViews(FormatViews.WriteListViewsOnly(_temp.Path));
-
             foreach (var item in objects)
             {
-                var lines = lists.Render(new[] { item });
+                var lines = module.RenderList(new[] { item });
                 _output.WriteLine(string.Join("\n", lines));
 
                 Assert.All(lines, l => Assert.True(l.Length <= WideHost.Width, $"{l.Length} characters: {l}"));
@@ -88,7 +84,5 @@ namespace OpenClaw.PowerShell.Tests.Formatting
             return module.Invoke("param($t) ([type]$t).GetProperties().Name", new Hashtable { ["t"] = typeName })
                 .Select(o => o.ToString()).ToList();
         }
-
-        public void Dispose() => _temp.Dispose();
     }
 }

@@ -8,8 +8,8 @@ namespace OpenClaw.PowerShell.Tests.Formatting
 {
     /// <summary>
     /// The hosted engine behind a <see cref="WideHost"/>: scripts run here and <c>$objects | Out-Default</c>
-    /// prints through the module's views at 120 columns, as in a terminal. Format-Table and Format-List are not part
-    /// of the engine's core cmdlets, so Out-Default (which picks a type's first view) is the only way to render.
+    /// (a type's first view) or <c>$objects | Format-List</c> prints through the module's views at 120 columns, as
+    /// in a terminal.
     /// </summary>
     public sealed class ViewRunspace : IDisposable
     {
@@ -33,20 +33,6 @@ namespace OpenClaw.PowerShell.Tests.Formatting
             return new ViewRunspace(state);
         }
 
-        /// <summary>
-        /// The module's assembly imported without its manifest (so its FormatsToProcess is not loaded) and, as the
-        /// only views, <paramref name="formatFile"/>. Given a file with just the module's list views, Out-Default
-        /// then selects the list view of each type, which is what Format-List shows in a full PowerShell.
-        /// </summary>
-        public static ViewRunspace WithOnlyTheseViews(string formatFile)
-        {
-            var state = InitialSessionState.CreateDefault2();
-            state.Formats.Add(new SessionStateFormatEntry(formatFile));
-            var assembly = Path.Combine(Path.GetDirectoryName(PowerShellHost.ModulePath)!, "OpenClaw.PowerShell.dll");
-            state.ImportPSModule(new[] { assembly });
-            return new ViewRunspace(state);
-        }
-
         /// <summary>Runs a script and fails with every error it wrote; returns its output.</summary>
         public Collection<PSObject> Invoke(string script, IDictionary? parameters = null)
         {
@@ -64,10 +50,15 @@ namespace OpenClaw.PowerShell.Tests.Formatting
         }
 
         /// <summary>What <c>$objects | Out-Default</c> prints, line by line, trailing blank lines removed.</summary>
-        public IReadOnlyList<string> Render(IEnumerable<PSObject> objects)
+        public IReadOnlyList<string> Render(IEnumerable<PSObject> objects) => Render(objects, "Out-Default");
+
+        /// <summary>What <c>$objects | Format-List | Out-Default</c> prints: the types' list views.</summary>
+        public IReadOnlyList<string> RenderList(IEnumerable<PSObject> objects) => Render(objects, "Format-List | Out-Default");
+
+        private IReadOnlyList<string> Render(IEnumerable<PSObject> objects, string formatter)
         {
             Host.Screen.Clear();
-            Invoke("param($objects) $objects | Out-Default", new Hashtable { ["objects"] = objects.ToArray() });
+            Invoke("param($objects) $objects | " + formatter, new Hashtable { ["objects"] = objects.ToArray() });
             var lines = Host.Screen.Lines.ToList();
             while (lines.Count > 0 && lines[^1].Trim().Length == 0) lines.RemoveAt(lines.Count - 1);
             return lines;
