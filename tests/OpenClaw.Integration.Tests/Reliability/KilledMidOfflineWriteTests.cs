@@ -128,6 +128,10 @@ namespace OpenClaw.Integration.Tests.Reliability
                 Func<bool> backupMade = () => Directory.GetFiles(state, "openclaw.sqlite.openclaw-powershell-*.bak").Length > 0;
                 // The UPDATEs stay in the page cache until the commit writes them to the WAL (or a spill does).
                 Func<bool> walWritten = () => File.Exists(wal) && new FileInfo(wal).Length > 0;
+                // The commit seen by a reader: a kill from then on (while the run verifies) must find the store
+                // repaired. The WAL moments alone gave no such kill on a loaded machine, where the commit came more
+                // than 300 ms after the first WAL write and every kill found the store as it was.
+                Func<bool> committed = () => WithWrite(db) == total;
                 var moments = new[]
                 {
                     KillMoment.After(0.3),
@@ -136,6 +140,7 @@ namespace OpenClaw.Integration.Tests.Reliability
                     KillMoment.When("the WAL is written", walWritten),
                     KillMoment.When("the WAL is written", walWritten, 20),
                     KillMoment.When("the WAL is written", walWritten, 300),
+                    KillMoment.When("the repair is committed", committed),
                 };
                 var outcomes = new List<string>();
                 foreach (var moment in moments)
