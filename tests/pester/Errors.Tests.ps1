@@ -51,7 +51,7 @@ Describe 'Setup errors stop the command (no gateway needed)' {
         $empty = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'not-openclaw')
         $caught = $null
         try { Get-OpenClawDevice -Offline -StateDirectory $empty.FullName } catch { $caught = $_ }
-        $caught.FullyQualifiedErrorId | Should -BeLike 'OpenClaw.*,OpenClaw.PowerShell.Commands.GetOpenClawDeviceCommand'
+        $caught.FullyQualifiedErrorId | Should -Be (Get-FullErrorId OpenClaw.PairingStoreNotFound Get-OpenClawDevice)
         "$caught" | Should -Match ([regex]::Escape($empty.FullName))
     }
 }

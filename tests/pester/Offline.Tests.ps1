@@ -65,6 +65,27 @@ Describe 'Get-OpenClawDevice -Offline' -Skip:(-not $StoppedStore) {
     }
 }
 
+Describe 'A gateway''s state folder where nothing has paired yet (no gateway needed)' {
+    BeforeAll {
+        # What a fresh gateway leaves before any device pairs (2026.2.22+ makes no devices/ folder until then).
+        $fresh = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'fresh/identity')
+        $fresh = $fresh.Parent.FullName
+        Set-Content -LiteralPath (Join-Path $fresh 'openclaw.json') -Value '{}'
+    }
+
+    It 'lists no devices, with no error, and says why in verbose' {
+        $verbose = Get-OpenClawDevice -Offline -StateDirectory $fresh -ErrorVariable problems -Verbose 4>&1
+        $problems | Should -BeNullOrEmpty
+        @($verbose | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }) | Should -BeNullOrEmpty
+        ($verbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n" |
+            Should -Match 'nothing has paired yet'
+    }
+
+    It 'has nothing to repair' {
+        Test-OpenClawDeviceScope -Offline -StateDirectory $fresh -Release 2026.2.19 | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Test and Update -Offline -Release 2026.2.19' -Skip:(-not $StoppedStore) {
     BeforeAll {
         $state = Copy-OfflineStore (Join-Path $TestDrive 'repair')

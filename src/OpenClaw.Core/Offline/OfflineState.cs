@@ -38,6 +38,13 @@ namespace OpenClaw.Core.Offline
         /// <summary>The whole store, read by <see cref="Open"/> (or on first use after <see cref="OpenUnread"/>).</summary>
         public DevicePairingSnapshot Snapshot => _snapshot ??= Store.Read();
 
+        /// <summary>
+        /// A gateway's state folder where nothing has paired yet: it has no store file, so it holds no devices
+        /// (PairingStoreLocator opens it as an empty JSON store).
+        /// </summary>
+        public bool NothingPairedYet => Store.Kind == "json" && !File.Exists(Store.Location)
+            && !File.Exists(Path.Combine(Path.GetDirectoryName(Store.Location)!, "pending.json"));
+
         /// <summary>The device id of the local OpenClaw CLI identity in this folder (identity/device.json, or the database), if any.</summary>
         public string? LocalDeviceId { get; }
 

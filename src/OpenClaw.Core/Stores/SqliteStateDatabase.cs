@@ -87,6 +87,29 @@ namespace OpenClaw.Core.Stores
             }
         }
 
+        /// <summary>
+        /// Schema version 1 is what 2026.6.1-2026.7.35 create: their device tables exist but stay empty, and the
+        /// devices are in the JSON store beside the database (release-matrix Part 1 §5).
+        /// </summary>
+        public const long SchemaWithoutDevices = 1;
+
+        /// <summary>
+        /// Whether the database is where the gateway keeps its devices: every schema but 1. A database whose schema
+        /// cannot be read is taken as the store, so that opening it reports what is wrong with it.
+        /// </summary>
+        public static bool HoldsDevices(string path)
+        {
+            try
+            {
+                using var connection = Open(path, writable: false, DefaultBusyTimeout);
+                return ReadSchema(connection, path).Version != SchemaWithoutDevices;
+            }
+            catch (OpenClawException)
+            {
+                return true;
+            }
+        }
+
         /// <summary>Reads the schema and refuses one whose device tables the module has not verified.</summary>
         public static SqliteSchema RequireVerifiedSchema(SqliteConnection connection, string path)
         {

@@ -21,15 +21,19 @@ namespace OpenClaw.PowerShell.Cmdlets
         public static OfflineState Open(PSCmdlet cmdlet, string stateDirectory, GatewayRelease? release)
         {
             var state = OfflineState.Open(ProviderPath(cmdlet, stateDirectory), release);
-            cmdlet.WriteVerbose($"Offline: {state.Store.Kind} pairing store {state.Store.Location}; {state.Snapshot.Paired.Count} paired device(s); judged for {state.Release.Name} ({state.Release.Evidence}).");
+            cmdlet.WriteVerbose($"Offline: {Describe(state)}; {state.Snapshot.Paired.Count} paired device(s); judged for {state.Release.Name} ({state.Release.Evidence}).");
             return state;
         }
+
+        private static string Describe(OfflineState state) => state.NothingPairedYet
+            ? $"{state.StateDirectory} is a gateway's state folder where nothing has paired yet (no {state.Store.Location})"
+            : $"{state.Store.Kind} pairing store {state.Store.Location}";
 
         /// <summary><see cref="Open"/> without reading the devices, for a listing that streams them (OfflineState.OpenUnread).</summary>
         public static OfflineState OpenUnread(PSCmdlet cmdlet, string stateDirectory)
         {
             var state = OfflineState.OpenUnread(ProviderPath(cmdlet, stateDirectory), null);
-            cmdlet.WriteVerbose($"Offline: {state.Store.Kind} pairing store {state.Store.Location}, devices written as they are read; judged for {state.Release.Name} ({state.Release.Evidence}).");
+            cmdlet.WriteVerbose($"Offline: {Describe(state)}, devices written as they are read; judged for {state.Release.Name} ({state.Release.Evidence}).");
             return state;
         }
 

@@ -26,6 +26,48 @@ public sealed class PairingStoreLocatorTests
         Assert.Contains("meta.lastTouchedVersion", release.Evidence);
     }
 
+    /// <summary>2026.6.1-2026.7.35 create openclaw.sqlite at schema 1 with empty device tables; the devices stay in JSON.</summary>
+    [Fact]
+    public void A_schema_1_database_beside_paired_json_leaves_the_json_store_in_charge()
+    {
+        using var state = new StoreState();
+        using (var db = new Sqlite.SqliteTestStore(schemaVersion: 1, appVersion: "2026.7.35"))
+        {
+            Directory.CreateDirectory(Path.Combine(state.StateDirectory, "state"));
+            File.Copy(db.DatabasePath, SqliteStateDatabase.PathIn(state.StateDirectory));
+        }
+
+        var store = PairingStoreLocator.Open(state.StateDirectory);
+
+        Assert.Equal("json", store.Kind);
+        Assert.Equal(state.PairedPath, store.Location);
+    }
+
+    [Fact]
+    public void A_database_of_any_other_schema_is_the_store()
+    {
+        using var db = new Sqlite.SqliteTestStore(schemaVersion: 18);
+        Assert.Equal("sqlite", PairingStoreLocator.Open(db.StateDirectory).Kind);
+    }
+
+    /// <summary>A fresh gateway writes its config, identity or state folder before anything pairs (facts §13).</summary>
+    [Theory]
+    [InlineData("openclaw.json")]
+    [InlineData("identity/device.json")]
+    [InlineData("state/cron.json")]
+    public void A_gateway_state_folder_where_nothing_paired_yet_holds_no_devices(string file)
+    {
+        using var dir = new TempDirectory();
+        dir.WriteFile(file, "{}");
+
+        var store = PairingStoreLocator.Open(dir.Path);
+
+        Assert.Equal("json", store.Kind);
+        Assert.Empty(store.Read().Paired);
+        Assert.Empty(store.Read().Pending);
+        Assert.True(OpenClaw.Core.Offline.OfflineState.Open(dir.Path, null).NothingPairedYet);
+    }
+
     [Theory]
     [InlineData(null, "does not exist")]
     [InlineData("", "neither devices/paired.json")]
