@@ -68,6 +68,8 @@ foreach ($step in $Task) {
             & (Join-Path $PSScriptRoot 'tests/demo/Invoke-Demo.ps1')
         }
         'Matrix' {
+            # From bash the list arrives as one word ("2026.2.12,2026.8.1"); from pwsh as an array.
+            $Release = @($Release -split ',' | ForEach-Object Trim | Where-Object { $_ })
             Install-TestGateways $Release
             Invoke-Native dotnet @('build', 'src/OpenClaw.PowerShell', '-c', $Configuration)
             & (Join-Path $PSScriptRoot 'build/Invoke-ReleaseMatrix.ps1') -Release $Release | Format-Table -AutoSize | Out-Host

@@ -8,7 +8,7 @@
     Returns one object per release (Format-Table prints the lines); a failed step is written as its error id.
     This first version checks listing, labels and offline reads; repair columns come with issue 13's matrix.
 .EXAMPLE
-    dotnet pwsh ./build.ps1 -Task Matrix -Release 2026.5.12, 2026.7.35, 2026.8.1
+    dotnet pwsh ./build.ps1 -Task Matrix -Release 2026.5.12,2026.7.35,2026.8.1
 #>
 [CmdletBinding()]
 param([Parameter(Mandatory)] [string[]] $Release)
