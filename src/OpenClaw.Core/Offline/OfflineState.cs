@@ -42,8 +42,7 @@ namespace OpenClaw.Core.Offline
         /// A gateway's state folder where nothing has paired yet: it has no store file, so it holds no devices
         /// (PairingStoreLocator opens it as an empty JSON store).
         /// </summary>
-        public bool NothingPairedYet => Store.Kind == "json" && !File.Exists(Store.Location)
-            && !File.Exists(Path.Combine(Path.GetDirectoryName(Store.Location)!, "pending.json"));
+        public bool NothingPairedYet => Store is JsonPairingStore json && !File.Exists(json.Location) && !File.Exists(json.PendingLocation);
 
         /// <summary>The device id of the local OpenClaw CLI identity in this folder (identity/device.json, or the database), if any.</summary>
         public string? LocalDeviceId { get; }
