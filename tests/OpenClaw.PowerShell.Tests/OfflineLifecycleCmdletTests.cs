@@ -177,9 +177,9 @@ namespace OpenClaw.PowerShell.Tests
         }
 
         [Fact]
-        public void WhatIfWritesNoByteInAnyOfTheFiveChangingCmdlets()
+        public void WhatIfWritesNoByteInAnyOfTheFourChangingCmdlets()
         {
-            using var labelled = Relabel("2026.7.1");
+            using var labelled = Relabel("2026.7.35");
             var before = _folder.Hashes();
             foreach (var script in ChangingScripts())
             {
@@ -192,7 +192,7 @@ namespace OpenClaw.PowerShell.Tests
         [Fact]
         public void ARunningGatewayStopsEveryChangeAndOnlyWarnsUnderWhatIf()
         {
-            using var labelled = Relabel("2026.7.1");
+            using var labelled = Relabel("2026.7.35");
             _folder.SimulateRunningGateway();
             var before = _folder.Hashes();
             foreach (var script in ChangingScripts())
@@ -208,20 +208,23 @@ namespace OpenClaw.PowerShell.Tests
             }
         }
 
-        [Fact]
-        public void RenameNeedsAStoreOf2026Point7()
+        /// <summary>Labels arrived in 2026.8.1 with the SQLite store, so no JSON store takes one, whatever release it records.</summary>
+        [Theory]
+        [InlineData(null)]
+        [InlineData("2026.2.19")]
+        [InlineData("2026.7.35")]
+        public void RenameIsRefusedOnEveryJsonStoreAndWritesNothing(string? release)
         {
+            using var labelled = Relabel(release);
             var before = _folder.Hashes();
-            var refused = Run($"Rename-OpenClawDevice -Offline -StateDirectory $s {_agent.ShortId} 'ci runner' -Confirm:$false");
-            Assert.Equal(new[] { "OpenClaw.NotSupportedByRelease" }, refused.ErrorIds);
-            Assert.Equal(before, _folder.Hashes());
-
-            using var labelled = Relabel("2026.7.1");
-            var renamed = RunOk($"Rename-OpenClawDevice -Offline -StateDirectory $s {_agent.ShortId} 'ci runner' -PassThru -NoBackup");
-            var device = Assert.Single(renamed.Output);
-            Assert.Equal("ci runner", device.Get<string>("Name"));
-            Assert.Equal("ci runner", (string?)_folder.Paired[_agent.DeviceId]!["operatorLabel"]);
-            Assert.DoesNotContain(Directory.GetFiles(Path.Combine(_folder.Path, "devices")), f => f.EndsWith(".bak", StringComparison.Ordinal));
+            foreach (var confirm in new[] { "-Confirm:$false", "-WhatIf" })
+            {
+                var refused = Run($"Rename-OpenClawDevice -Offline -StateDirectory $s {_agent.ShortId} 'ci runner' {confirm}");
+                var record = Assert.Single(refused.Errors);
+                Assert.Equal("OpenClaw.NotSupportedByRelease", record.ErrorId());
+                Assert.Contains("2026.8.1", record.Exception.Message);
+                Assert.Equal(before, _folder.Hashes());
+            }
         }
 
         private IEnumerable<string> ChangingScripts() => new[]
@@ -230,11 +233,10 @@ namespace OpenClaw.PowerShell.Tests
             $"Deny-OpenClawDeviceRequest -Offline -StateDirectory $s -DeviceId {_agent.ShortId}",
             $"Revoke-OpenClawDeviceToken -Offline -StateDirectory $s {_agent.ShortId}",
             $"Remove-OpenClawDevice -Offline -StateDirectory $s {_agent.ShortId}",
-            $"Rename-OpenClawDevice -Offline -StateDirectory $s {_agent.ShortId} 'ci runner'",
         };
 
         /// <summary>The same store, recorded as written by <paramref name="release"/> (openclaw.json meta).</summary>
-        private IDisposable Relabel(string release)
+        private IDisposable Relabel(string? release)
         {
             _folder.Dispose();
             _folder = Folder(release);

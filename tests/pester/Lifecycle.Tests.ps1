@@ -304,44 +304,16 @@ Describe 'Lifecycle cmdlets -Offline on a copy of the stopped store' -Skip:(-not
             Get-StoreSnapshot $state | Should -Be $before
         }
 
-        Context 'a store whose openclaw.json says 2026.7 last wrote it' {
-            BeforeAll {
-                # Operator labels exist from 2026.7; the module reads the release from meta.lastTouchedVersion.
-                $state = New-StoreCopy 'rename-2026.7'
-                @{ meta = @{ lastTouchedVersion = '2026.7.35'; lastTouchedAt = '2026-07-30T10:00:00.000Z' } } |
-                    ConvertTo-Json | Set-Content -LiteralPath (Join-Path $state 'openclaw.json')
+        It 'a store whose openclaw.json says <_> wrote it is refused too, under -WhatIf as well: labels arrived in 2026.8.1 with the SQLite store' -ForEach '2026.2.19', '2026.7.35' {
+            $state = New-StoreCopy "rename-$_"
+            @{ meta = @{ lastTouchedVersion = $_; lastTouchedAt = '2026-07-30T10:00:00.000Z' } } |
+                ConvertTo-Json | Set-Content -LiteralPath (Join-Path $state 'openclaw.json')
+            $before = Get-StoreSnapshot $state
+            foreach ($switch in @{ Confirm = $false }, @{ WhatIf = $true }) {
+                { Rename-OpenClawDevice -Offline -StateDirectory $state -DeviceId $legacy.DeviceId -NewName 'build server' @switch } |
+                    Should -Throw -ErrorId (Get-FullErrorId OpenClaw.NotSupportedByRelease Rename-OpenClawDevice) -ExpectedMessage '*need OpenClaw 2026.8.1 or later*'
             }
-
-            It '-WhatIf writes nothing' {
-                $before = Get-StoreSnapshot $state
-                Rename-OpenClawDevice -Offline -StateDirectory $state -DeviceId $legacy.DeviceId -NewName 'build server' -WhatIf -PassThru |
-                    Should -BeNullOrEmpty
-                Get-StoreSnapshot $state | Should -Be $before
-            }
-
-            It '-DeviceId -Confirm:$false -PassThru sets operatorLabel and returns the renamed OpenClawDevice' {
-                $result = @(Rename-OpenClawDevice -Offline -StateDirectory $state -DeviceId $legacy.ShortId -NewName 'build server' -Confirm:$false -PassThru)
-                $result | Should -HaveCount 1
-                $result[0] | Should -BeOfType ([OpenClaw.PowerShell.OpenClawDevice])
-                (Get-Command Rename-OpenClawDevice).OutputType.Type | Should -Contain $result[0].GetType()
-                $result[0].Name | Should -Be 'build server'
-                (Get-StoreJson $state 'paired.json')[$legacy.DeviceId].operatorLabel | Should -Be 'build server'
-                Get-OpenClawDevice -Offline -StateDirectory $state -Name 'build server' | Should -Not -BeNullOrEmpty
-                Get-Backup $state 'paired.json' | Should -HaveCount 1
-            }
-
-            It 'renames from the pipeline with -NoBackup' {
-                Get-OpenClawDevice -Offline -StateDirectory $state -DeviceId $legacy.DeviceId |
-                    Rename-OpenClawDevice -Offline -StateDirectory $state -NewName 'build server 2' -NoBackup -Confirm:$false
-                (Get-StoreJson $state 'paired.json')[$legacy.DeviceId].operatorLabel | Should -Be 'build server 2'
-                Get-Backup $state 'paired.json' | Should -HaveCount 1
-            }
-
-            It 'an unknown id is a non-terminating OpenClaw.DeviceNotFound' {
-                Rename-OpenClawDevice -Offline -StateDirectory $state -DeviceId $NoSuchDevice -NewName 'nobody' -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable problems
-                $problems | Should -HaveCount 1
-                $problems[0].FullyQualifiedErrorId | Should -Be (Get-FullErrorId OpenClaw.DeviceNotFound Rename-OpenClawDevice)
-            }
+            Get-StoreSnapshot $state | Should -Be $before
         }
     }
 }

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 using OpenClaw.Core.Errors;
 using OpenClaw.Core.Protocol;
+using OpenClaw.Core.Releases;
 using OpenClaw.Core.Transport;
 
 namespace OpenClaw.Core.Devices
@@ -23,7 +24,7 @@ namespace OpenClaw.Core.Devices
 
         public async Task<DevicePairingSnapshot> ListAsync(CancellationToken cancellation)
         {
-            var payload = await _connection.RequestAsync("device.pair.list", new JObject(), null, cancellation).ConfigureAwait(false);
+            var payload = await _connection.RequestAsync(DeviceMethods.List, new JObject(), null, cancellation).ConfigureAwait(false);
             try
             {
                 return DevicePairingSnapshot.FromListPayload(payload);
@@ -47,7 +48,7 @@ namespace OpenClaw.Core.Devices
                 ["role"] = role,
                 ["scopes"] = new JArray(scopes.Cast<object>().ToArray()),
             };
-            var payload = await _connection.RequestAsync("device.token.rotate", parameters, deviceId, cancellation).ConfigureAwait(false) as JObject;
+            var payload = await _connection.RequestAsync(DeviceMethods.Rotate, parameters, deviceId, cancellation).ConfigureAwait(false) as JObject;
             return new TokenRotation(
                 HelloOk.Strings(payload?["scopes"]).ToList(),
                 JsonRead.Text(payload?["token"]),
@@ -58,22 +59,22 @@ namespace OpenClaw.Core.Devices
         }
 
         public Task ApproveAsync(string requestId, CancellationToken cancellation) =>
-            _connection.RequestAsync("device.pair.approve", new JObject { ["requestId"] = requestId }, requestId, cancellation);
+            _connection.RequestAsync(DeviceMethods.Approve, new JObject { ["requestId"] = requestId }, requestId, cancellation);
 
         public Task RejectAsync(string requestId, CancellationToken cancellation) =>
-            _connection.RequestAsync("device.pair.reject", new JObject { ["requestId"] = requestId }, requestId, cancellation);
+            _connection.RequestAsync(DeviceMethods.Reject, new JObject { ["requestId"] = requestId }, requestId, cancellation);
 
         /// <summary>Marks a role token revoked; the entry stays in the record with revokedAtMs.</summary>
         public Task RevokeTokenAsync(string deviceId, string role, CancellationToken cancellation) =>
-            _connection.RequestAsync("device.token.revoke", new JObject { ["deviceId"] = deviceId, ["role"] = role }, deviceId, cancellation);
+            _connection.RequestAsync(DeviceMethods.Revoke, new JObject { ["deviceId"] = deviceId, ["role"] = role }, deviceId, cancellation);
 
         /// <summary>Unpairs a device (2026.2.19+). The gateway leaves its pending requests behind.</summary>
         public Task RemoveAsync(string deviceId, CancellationToken cancellation) =>
-            _connection.RequestAsync("device.pair.remove", new JObject { ["deviceId"] = deviceId }, deviceId, cancellation);
+            _connection.RequestAsync(DeviceMethods.Remove, new JObject { ["deviceId"] = deviceId }, deviceId, cancellation);
 
-        /// <summary>Sets a device's operator label (device.pair.rename, 2026.7+).</summary>
+        /// <summary>Sets a device's operator label (device.pair.rename, 2026.8.1+).</summary>
         public Task RenameAsync(string deviceId, string label, CancellationToken cancellation) =>
-            _connection.RequestAsync("device.pair.rename", new JObject { ["deviceId"] = deviceId, ["label"] = label }, deviceId, cancellation);
+            _connection.RequestAsync(DeviceMethods.Rename, new JObject { ["deviceId"] = deviceId, ["label"] = label }, deviceId, cancellation);
 
         public bool Supports(string method) => _connection.Hello.Methods.Contains(method);
     }

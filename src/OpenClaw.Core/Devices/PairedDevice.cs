@@ -15,12 +15,12 @@ namespace OpenClaw.Core.Devices
         public string? PublicKey { get; set; }
 
         /// <summary>
-        /// The name people see: the operator's label (device.pair.rename, 2026.7+, listed as operatorLabel) when one
+        /// The name people see: the operator's label (device.pair.rename, 2026.8.1+, listed as operatorLabel) when one
         /// was set, else the display name the client sent when it paired.
         /// </summary>
         public string? DisplayName { get; set; }
 
-        /// <summary>The label an operator gave the device with device.pair.rename (2026.7+); null when none.</summary>
+        /// <summary>The label an operator gave the device with device.pair.rename (2026.8.1+); null when none.</summary>
         public string? Label { get; set; }
 
         public string? Platform { get; set; }

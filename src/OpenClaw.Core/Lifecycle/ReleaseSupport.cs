@@ -1,4 +1,7 @@
 using OpenClaw.Core.Devices;
+using OpenClaw.Core.Errors;
+using OpenClaw.Core.Releases;
+using OpenClaw.Core.Scopes;
 using OpenClaw.Core.Transport;
 
 namespace OpenClaw.Core.Lifecycle
@@ -9,17 +12,26 @@ namespace OpenClaw.Core.Lifecycle
     /// </summary>
     public static class ReleaseSupport
     {
-        public const string Remove = "device.pair.remove";
-        public const string Rename = "device.pair.rename";
-        public const string Revoke = "device.token.revoke";
+        public const string Remove = DeviceMethods.Remove;
+        public const string Rename = DeviceMethods.Rename;
+        public const string Revoke = DeviceMethods.Revoke;
 
-        /// <summary>The first release that offers each method (facts §3.7 and §11 3.2).</summary>
-        public static string FirstRelease(string method) => method switch
+        /// <summary>The first release that offers <paramref name="method"/>.</summary>
+        public static string FirstRelease(string method) => ReleaseLandscape.FirstOffering(method).ToString();
+
+        /// <summary>
+        /// The refusal to name a device in a JSON store. Labels (operatorLabel, device.pair.rename) arrived in
+        /// 2026.8.1 together with the SQLite store, so no release that reads a JSON store knows the field, and its
+        /// next write of paired.json would drop it.
+        /// </summary>
+        public static OpenClawException NoLabelsInJsonStore(string storeLocation, GatewayRelease? release)
         {
-            Remove => "2026.2.19",
-            Rename => "2026.7",
-            _ => "2026.2.12",
-        };
+            var first = ReleaseLandscape.First(e => e.HasDeviceLabels).From;
+            return new OpenClawException(LifecycleErrors.NotSupportedByRelease, OpenClawErrorKind.NotImplemented,
+                $"Device names (operator labels) need OpenClaw {first} or later, which keeps its devices in state/openclaw.sqlite; '{storeLocation}' is a JSON store ({release?.Name ?? "its release not recorded"}), and no release that reads one has labels. Nothing was written.",
+                $"Upgrade the gateway to OpenClaw {first} or later (it imports the JSON store at its first start) and rename the device then.",
+                storeLocation);
+        }
 
         /// <summary>Throws OpenClaw.NotSupportedByRelease when the gateway does not offer <paramref name="method"/>.</summary>
         public static void Require(GatewaySession session, DevicePairingClient client, string method)

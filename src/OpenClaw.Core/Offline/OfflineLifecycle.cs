@@ -21,9 +21,6 @@ namespace OpenClaw.Core.Offline
     /// </summary>
     public sealed class OfflineLifecycle
     {
-        /// <summary>The first release with device labels (device.pair.rename, operatorLabel).</summary>
-        private static readonly ReleaseVersion FirstLabels = new ReleaseVersion(2026, 7, 1);
-
         private readonly OfflineState _state;
 
         public OfflineLifecycle(OfflineState state)
@@ -44,17 +41,10 @@ namespace OpenClaw.Core.Offline
                 $"The gateway is running, so make the change through it: run {onlineCommand} without -Offline (add -Url and -Token when it is not the default gateway). Or stop the gateway and run the command again.",
                 _state.Store.Location);
 
-        /// <summary>
-        /// Rename needs a store of 2026.7 or later: JSON stores of 2026.2-2026.6 have no operatorLabel, and one that
-        /// does not record its release may be one of those, so it is refused too. Every SQLite store has labels.
-        /// </summary>
+        /// <summary>Rename needs a store with device labels: every SQLite store has them, no JSON store does.</summary>
         public void RequireLabels()
         {
-            if (_state.Store.Kind != "json" || _state.Release.Version is { } version && version.CompareTo(FirstLabels) >= 0) return;
-            throw new OpenClawException(LifecycleErrors.NotSupportedByRelease, OpenClawErrorKind.NotImplemented,
-                $"Device names (operator labels) need OpenClaw 2026.7 or later; the store {_state.Store.Location} is of {_state.Release.Name}, which has none.",
-                "Upgrade the gateway to OpenClaw 2026.7 or later and rename the device online (Rename-OpenClawDevice without -Offline).",
-                _state.Store.Location);
+            if (_state.Store.Kind == "json") throw ReleaseSupport.NoLabelsInJsonStore(_state.Store.Location, _state.Release);
         }
 
         /// <summary>A pending request with its device as the same snapshot shows it.</summary>

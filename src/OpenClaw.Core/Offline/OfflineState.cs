@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using Newtonsoft.Json.Linq;
 using OpenClaw.Core.Devices;
+using OpenClaw.Core.Releases;
 using OpenClaw.Core.Scopes;
 using OpenClaw.Core.Stores;
 
@@ -67,10 +68,12 @@ namespace OpenClaw.Core.Offline
 
         public DevicePairingSnapshot Reread() => _snapshot = Store.Read();
 
+        private static readonly ReleaseVersion FirstSqliteStore = ReleaseLandscape.First(e => e.Store == PairingStoreLayout.Sqlite).From;
+
         private static GatewayRelease Strictest(IPairingStore store) => store.Kind == "json"
             ? GatewayRelease.Unrecorded("2026.2-2026.7 (not recorded)", new ReleaseVersion(2026, 2, 19),
                 $"{store.Location} does not record which release wrote it (no meta.lastTouchedVersion in openclaw.json), so the strictest rule of the JSON-store releases applies: 2026.2.19's literal scope check. Pass -Release to judge by an exact release.")
-            : GatewayRelease.Unrecorded("2026.8.1 or later (not recorded)", new ReleaseVersion(2026, 8, 1),
+            : GatewayRelease.Unrecorded($"{FirstSqliteStore} or later (not recorded)", FirstSqliteStore,
                 $"{store.Location} does not record which release wrote it; every SQLite-store release lets operator.admin imply every operator scope. Pass -Release to judge by an exact release.");
 
         /// <summary>

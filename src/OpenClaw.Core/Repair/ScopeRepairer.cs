@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using OpenClaw.Core.Devices;
 using OpenClaw.Core.Errors;
+using OpenClaw.Core.Releases;
 using OpenClaw.Core.Scopes;
 using OpenClaw.Core.Transport;
 
@@ -157,7 +158,7 @@ namespace OpenClaw.Core.Repair
             }
 
             outcome.Steps.Add("the gateway keeps approved scopes on rotate (2026.2.21 behaviour)");
-            var replanned = RepairPlanner.Plan(_snapshot, GatewayRelease.FromVersion(new ReleaseVersion(2026, 2, 21), "learned from the rotate"),
+            var replanned = RepairPlanner.Plan(_snapshot, GatewayRelease.FromVersion(ReleaseLandscape.First(e => e.Repair == RepairStrategy.ApproveThenRotate).From, "learned from the rotate"),
                 _session.Identity.Identity.DeviceId, plan.DeviceId, plan.Role, plan.TargetScopes, _overrides[outcome]);
             if (!replanned.IsPossible) throw NotPossible(replanned);
             outcome.MethodUsed = replanned.Method;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using OpenClaw.Core.Protocol;
+using OpenClaw.Core.Releases;
 
 namespace OpenClaw.Core.Scopes
 {
@@ -20,24 +21,15 @@ namespace OpenClaw.Core.Scopes
     }
 
     /// <summary>
-    /// The gateway release a verdict is for, with the rules that follow from it. The release comes from
+    /// The gateway release a verdict is for, with the rules that follow from it (its <see cref="ReleaseLandscape"/> era). The release comes from
     /// hello-ok's server.version where the gateway reports one: every release from 2026.3.7 reports its own version;
     /// 2026.2.1-2026.3.2 report "dev" when started in the foreground (docs/release-matrix.md, Part 1 §1), so it is
     /// then narrowed down from the protocol and the advertised methods.
     /// </summary>
     public sealed class GatewayRelease
     {
-        private static readonly ReleaseVersion FirstRotateBaseline = new ReleaseVersion(2026, 2, 21);
-        private static readonly ReleaseVersion FirstAdminImplication = new ReleaseVersion(2026, 2, 22);
-        private static readonly ReleaseVersion FirstDevicePairRemove = new ReleaseVersion(2026, 2, 19);
-        // Protocol 4 for every client from 2026.5.12 (release-matrix Part 1 §2); no release before it speaks 4.
-        private static readonly ReleaseVersion FirstProtocol4 = new ReleaseVersion(2026, 5, 12);
-        // operator.questions and operator.talk from 2026.8.1; operator.sessions.read/write from 2026.9.6 (§3).
-        private static readonly ReleaseVersion FirstEightScopeSet = new ReleaseVersion(2026, 8, 1);
-        private static readonly ReleaseVersion FirstTenScopeSet = new ReleaseVersion(2026, 9, 6);
-        // Measured on 2026.9.6 (facts §13); the CHANGELOG dates the own-device-only rule for non-admin callers to
-        // 2026.4.5 (#50627), which no run has confirmed yet, so the measured boundary stays until one does.
-        private static readonly ReleaseVersion FirstCrossDeviceAdmin = new ReleaseVersion(2026, 9, 1);
+        private static readonly ReleaseVersion FirstDevicePairRemove = ReleaseLandscape.FirstOffering(DeviceMethods.Remove);
+        private static readonly ReleaseVersion FirstProtocol4 = ReleaseLandscape.First(e => e.Protocol >= 4).From;
 
         private GatewayRelease(string name, ReleaseVersion? version, ScopeCheckRule rule, RepairStrategy repair,
             IReadOnlyList<string> knownScopes, string evidence, bool crossDeviceChangesNeedAdmin = false)
@@ -74,14 +66,8 @@ namespace OpenClaw.Core.Scopes
 
         public static GatewayRelease FromVersion(ReleaseVersion version, string evidence)
         {
-            var rule = version < FirstRotateBaseline ? ScopeCheckRule.LiteralMembership
-                : version < FirstAdminImplication ? ScopeCheckRule.ReadImpliedByWriteOrAdmin
-                : ScopeCheckRule.AdminImpliesAll;
-            var repair = version < FirstRotateBaseline ? RepairStrategy.RotateReplacesScopes : RepairStrategy.ApproveThenRotate;
-            var known = version >= FirstTenScopeSet ? OperatorScopes.September2026
-                : version >= FirstEightScopeSet ? OperatorScopes.August2026
-                : OperatorScopes.February2026;
-            return new GatewayRelease(version.ToString(), version, rule, repair, known, evidence, version >= FirstCrossDeviceAdmin);
+            var era = ReleaseLandscape.Of(version);
+            return new GatewayRelease(version.ToString(), version, era.ScopeCheck, era.Repair, era.KnownScopes, evidence, era.CrossDeviceChangesNeedAdmin);
         }
 
         /// <summary>
@@ -116,7 +102,7 @@ namespace OpenClaw.Core.Scopes
                     OperatorScopes.September2026, $"protocol {hello.Protocol}; the gateway does not report a usable version (\"{hello.ServerVersion}\")",
                     crossDeviceChangesNeedAdmin: true);
             }
-            if (!hello.Methods.Contains("device.pair.remove"))
+            if (!hello.Methods.Contains(DeviceMethods.Remove))
             {
                 return new GatewayRelease("2026.2.17 or earlier", null, ScopeCheckRule.LiteralMembership, RepairStrategy.RotateReplacesScopes,
                     OperatorScopes.February2026, "protocol 3 without device.pair.remove (added in 2026.2.19); the gateway does not report its version");

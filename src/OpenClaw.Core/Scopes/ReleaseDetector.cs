@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 using OpenClaw.Core.Errors;
 using OpenClaw.Core.Protocol;
+using OpenClaw.Core.Releases;
 using OpenClaw.Core.Transport;
 
 namespace OpenClaw.Core.Scopes
@@ -30,7 +31,7 @@ namespace OpenClaw.Core.Scopes
             Func<CancellationToken, Task<GatewayConnection?>> openAdminConnection, CancellationToken cancellation)
         {
             var hello = connection.Hello;
-            if (hello.Protocol >= 4 || ReleaseVersion.TryParse(hello.ServerVersion, out _) || !hello.Methods.Contains("device.pair.remove"))
+            if (hello.Protocol >= 4 || ReleaseVersion.TryParse(hello.ServerVersion, out _) || !hello.Methods.Contains(DeviceMethods.Remove))
             {
                 return GatewayRelease.Detect(hello);
             }

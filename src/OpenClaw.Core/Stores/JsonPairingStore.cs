@@ -4,8 +4,9 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using OpenClaw.Core.Errors;
-using OpenClaw.Core.Lifecycle;
 using OpenClaw.Core.Devices;
+using OpenClaw.Core.Lifecycle;
+using OpenClaw.Core.Releases;
 using OpenClaw.Core.Scopes;
 using OpenClaw.Core.Stores.Files;
 using OpenClaw.Core.Stores.Json;
@@ -20,8 +21,6 @@ namespace OpenClaw.Core.Stores
     /// </summary>
     public sealed class JsonPairingStore : IPairingStore
     {
-        private static readonly ReleaseVersion FirstApprovedScopes = new ReleaseVersion(2026, 2, 21);
-        private static readonly ReleaseVersion FirstLabels = new ReleaseVersion(2026, 7, 0);
 
         public JsonPairingStore(string stateDirectory)
         {
@@ -97,7 +96,7 @@ namespace OpenClaw.Core.Stores
             }
             if (grants.Count == 0 || !File.Exists(Location)) return new StoreWriteResult(Array.Empty<string>(), Array.Empty<string>());
             var release = options.Release ?? Release;
-            var createApproved = release?.Version is { } v && v >= FirstApprovedScopes;
+            var createApproved = KeepsApprovedScopes(release);
             using (StoreLock.Acquire(Location, options.LockTimeout))
             {
                 StoreFileWrites.RemoveStaleTemps(Location);
@@ -125,8 +124,8 @@ namespace OpenClaw.Core.Stores
                     "Or run the command without -Offline: the running gateway approves, rejects, revokes, removes and renames itself (-Force does not apply to these changes).");
             }
             var release = options.Release ?? Release;
-            if (edits.Any(e => e.Kind == PairingEditKind.RenameDevice)) CheckLabels(release);
-            var context = new PairingEditContext(options.Now, release?.Version is { } v && v >= FirstApprovedScopes);
+            if (edits.Any(e => e.Kind == PairingEditKind.RenameDevice)) throw ReleaseSupport.NoLabelsInJsonStore(Location, release);
+            var context = new PairingEditContext(options.Now, KeepsApprovedScopes(release));
             var changed = new List<string>();
             var backups = new List<string>();
             using (StoreLock.Acquire(Location, options.LockTimeout))
@@ -189,19 +188,8 @@ namespace OpenClaw.Core.Stores
             changed.Add(Location);
         }
 
-        /// <summary>Device labels (operatorLabel) exist from 2026.7 on; an older gateway would drop the field on its next write.</summary>
-        private void CheckLabels(GatewayRelease? release)
-        {
-            if (release?.Version is { } version && version >= FirstLabels) return;
-            throw new OpenClawException(LifecycleErrors.NotSupportedByRelease, OpenClawErrorKind.NotImplemented,
-                release == null
-                    ? $"Renaming needs OpenClaw 2026.7 or later, and the store '{Location}' does not record which release wrote it; nothing was written."
-                    : $"Renaming needs OpenClaw 2026.7 or later, but the store '{Location}' was written by {release.Name}; nothing was written.",
-                release == null
-                    ? "If the gateway is 2026.7 or later, state its release with -Release (for example -Release 2026.7.1)."
-                    : "Upgrade the gateway to OpenClaw 2026.7 or later; older releases have no device labels.",
-                Location);
-        }
+        private static bool KeepsApprovedScopes(GatewayRelease? release) =>
+            release?.Version is { } version && ReleaseLandscape.Of(version).StoreKeepsApprovedScopes;
 
         /// <summary>JSON.parse keeps the last of duplicate keys; so does the module.</summary>
         private static IEnumerable<JsonMember> LastOfEachKey(JsonObjectSpan root)

@@ -19,7 +19,7 @@ namespace OpenClaw.Core.Stores
         /// <summary>Delete the paired device and every pending request of that device (the gateway leaves those behind, facts §3.4).</summary>
         RemoveDevice,
 
-        /// <summary>Set the device's operator label (2026.7+; operator_label in SQLite, operatorLabel in JSON).</summary>
+        /// <summary>Set the device's operator label (2026.8.1+, operator_label in SQLite).</summary>
         RenameDevice,
     }
 

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using Microsoft.Data.Sqlite;
 using OpenClaw.Core.Errors;
+using OpenClaw.Core.Releases;
 using OpenClaw.Core.Scopes;
 
 namespace OpenClaw.Core.Stores
@@ -17,11 +18,13 @@ namespace OpenClaw.Core.Stores
     public static class SqliteStateDatabase
     {
         /// <summary>
-        /// The <c>schema_meta</c> primary schema_version values whose device tables the module has verified. 18 is
-        /// 2026.9.6 (fresh and migrated from 2026.2.19). Other versions are refused: an unknown schema may have moved
-        /// the columns a token-preserving edit relies on.
+        /// The <c>schema_meta</c> primary schema_version values whose device tables the module reads and edits: every
+        /// schema a published release writes with devices in it (15 from 2026.8.1, 16 from 2026.9.3, 17 from 2026.9.4,
+        /// 18 from 2026.9.6; the device-table DDL is identical in all four, release-matrix Part 1 §5, and each was
+        /// read and repaired offline and restarted on its release in the matrix). Other versions (the betas' 2-14, a
+        /// future 19) are refused: an unknown schema may have moved the columns a token-preserving edit relies on.
         /// </summary>
-        public static readonly IReadOnlyCollection<int> VerifiedSchemaVersions = new[] { 18 };
+        public static readonly IReadOnlyCollection<int> VerifiedSchemaVersions = ReleaseLandscape.DeviceSchemas.Select(s => s.Schema).ToArray();
 
         public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(5);
 
@@ -118,11 +121,14 @@ namespace OpenClaw.Core.Stores
             {
                 throw new OpenClawException(ErrorIds.StateFileInvalid, OpenClawErrorKind.InvalidData,
                     $"The OpenClaw state database '{path}' has schema version {schema.Version} (written by {schema.AppVersion ?? "an unknown release"}); "
-                    + $"this module knows schema version {string.Join(", ", VerifiedSchemaVersions)} (2026.9.6) only, and does not read or change other versions.",
+                    + $"this module knows schema versions {KnownSchemas()} only, and does not read or change other versions.",
                     "Use the openclaw CLI of that release (openclaw devices list / approve / rotate), or update the module.", path);
             }
             return schema;
         }
+
+        private static string KnownSchemas() =>
+            string.Join(", ", ReleaseLandscape.DeviceSchemas.Select(s => $"{s.Schema} (from {s.From})"));
 
         internal static int Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
         {

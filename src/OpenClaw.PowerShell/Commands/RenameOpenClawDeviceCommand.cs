@@ -13,7 +13,7 @@ using OpenClaw.PowerShell.Completion;
 namespace OpenClaw.PowerShell.Commands
 {
     /// <summary>
-    /// Gives a paired device a name people recognise (device.pair.rename, OpenClaw 2026.7 and later). The gateway
+    /// Gives a paired device a name people recognise (device.pair.rename, OpenClaw 2026.8.1 and later). The gateway
     /// keeps it as the device's operator label, next to the display name the client sent when it paired. With
     /// -Offline the label is written into the store (operatorLabel in JSON, operator_label in SQLite), every rename
     /// of the pipeline in one write.

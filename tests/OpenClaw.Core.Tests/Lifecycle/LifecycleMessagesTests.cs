@@ -15,7 +15,7 @@ namespace OpenClaw.Core.Tests.Lifecycle
             Assert.Equal("OpenClaw.NotSupportedByRelease", error.ErrorId);
             Assert.Equal(OpenClawErrorKind.NotImplemented, error.Kind);
             Assert.Equal("device.pair.remove is not supported by this gateway release (2026.2.17 or earlier at ws://127.0.0.1:18789/); it needs 2026.2.19 or later.", error.Message);
-            Assert.Equal("2026.7", ReleaseSupport.FirstRelease(ReleaseSupport.Rename));
+            Assert.Equal("2026.8.1", ReleaseSupport.FirstRelease(ReleaseSupport.Rename));
         }
 
         [Fact]

@@ -57,25 +57,24 @@ public sealed class OfflineLifecycleTests : IDisposable
     }
 
     [Fact]
-    public void RenameIsRefusedOnAJsonStoreBefore2026Point7OrOfNoRecordedRelease()
+    public void RenameIsRefusedOnEveryJsonStoreWhateverReleaseItRecords()
     {
-        foreach (var release in new[] { null, "2026.2.21" })
+        foreach (var release in new[] { null, "2026.2.21", "2026.7.35" })
         {
             var refused = Assert.Throws<OpenClawException>(() => new OfflineLifecycle(Open(release)).RequireLabels());
             Assert.Equal(LifecycleErrors.NotSupportedByRelease, refused.ErrorId);
             Assert.Equal(_store.PairedPath, refused.Target);
-            Assert.Contains("2026.7", refused.Message);
+            Assert.Contains("need OpenClaw 2026.8.1 or later", refused.Message);
         }
-        new OfflineLifecycle(Open("2026.7.1")).RequireLabels();
     }
 
     [Fact]
     public void EachChangeIsJudgedFromTheStoreReadBackAndBecomesTheOnlineResult()
     {
-        var state = Open("2026.7.1");
+        var state = Open("2026.7.35");
         var lifecycle = new OfflineLifecycle(state);
         var cli = Assert.Single(state.Snapshot.Paired);
-        var items = new[] { lifecycle.Approve(lifecycle.Describe(state.Snapshot.Pending[0])), lifecycle.Rename(cli, "build box") };
+        var items = new[] { lifecycle.Approve(lifecycle.Describe(state.Snapshot.Pending[0])) };
 
         var outcomes = lifecycle.Commit(items, new StoreWriteOptions { Release = state.Release, NoBackup = true }).Outcomes;
 
@@ -87,10 +86,10 @@ public sealed class OfflineLifecycleTests : IDisposable
         Assert.False(decision.TokenRotated);
         Assert.Equal(new[] { Admin, Approvals, Pairing, Read }, decision.DeviceAfter!.TokenFor("operator")!.Scopes.OrderBy(s => s, StringComparer.Ordinal));
         Assert.NotEmpty(decision.Steps);
-        Assert.Equal("build box", outcomes[1].DeviceAfter!.Label);
+        Assert.Equal(cli.DeviceId, decision.DeviceAfter.DeviceId);
         Assert.Empty(state.Snapshot.Pending);
 
-        var removal = lifecycle.Commit(new[] { lifecycle.Remove(outcomes[1].DeviceAfter!) }, new StoreWriteOptions { Release = state.Release }).Outcomes.Single().ToRemoval();
+        var removal = lifecycle.Commit(new[] { lifecycle.Remove(decision.DeviceAfter) }, new StoreWriteOptions { Release = state.Release }).Outcomes.Single().ToRemoval();
         Assert.True(removal.Removed && removal.Verified);
         Assert.Empty(removal.Errors);
         Assert.Empty(state.Snapshot.Paired);

@@ -10,6 +10,6 @@ public static class Plans
     public static RepairPlan For(DevicePairingSnapshot snapshot, string release, string ownDeviceId = TestDevices.OtherDeviceId,
         string deviceId = TestDevices.CliDeviceId, string role = "operator", IReadOnlyCollection<string>? extraScopes = null,
         IReadOnlyCollection<string>? requiredOverride = null) =>
-        RepairPlanner.Plan(snapshot, Releases.Named(release), ownDeviceId, deviceId, role,
+        RepairPlanner.Plan(snapshot, TestReleases.Named(release), ownDeviceId, deviceId, role,
             extraScopes ?? Array.Empty<string>(), requiredOverride);
 }

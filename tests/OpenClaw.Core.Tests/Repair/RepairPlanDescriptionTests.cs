@@ -20,7 +20,7 @@ public sealed class RepairPlanDescriptionTests
         { "2026.2.21", TestDevices.OtherDeviceId, "operator.write", RepairMethod.ApproveAndRotate },
         { "2026.2.21", TestDevices.CliDeviceId, "", RepairMethod.RequestApproveAndRotate },
         { "2026.2.21", TestDevices.OtherDeviceId, "", RepairMethod.None },
-        { Releases.DevProtocol3WithRemove, TestDevices.OtherDeviceId, "operator.read operator.write", RepairMethod.RotateOrApprove },
+        { TestReleases.DevProtocol3WithRemove, TestDevices.OtherDeviceId, "operator.read operator.write", RepairMethod.RotateOrApprove },
         { "2026.9.6", TestDevices.OtherDeviceId, "", RepairMethod.None },
     };
 
@@ -74,7 +74,7 @@ public sealed class RepairPlanDescriptionTests
     [Fact]
     public void Rotate_or_approve_names_the_request_it_may_approve()
     {
-        var plan = Plans.For(LeakySnapshot("operator.read operator.write"), Releases.DevProtocol3WithRemove);
+        var plan = Plans.For(LeakySnapshot("operator.read operator.write"), TestReleases.DevProtocol3WithRemove);
 
         Assert.Contains(RequestId, plan.Description);
     }

@@ -13,7 +13,7 @@ public sealed class RepairPlannerMethodByReleaseTests
     [InlineData("2026.2.12")]
     [InlineData("2026.2.17")]
     [InlineData("2026.2.19")]
-    [InlineData(Releases.DevProtocol3)]
+    [InlineData(TestReleases.DevProtocol3)]
     public void Up_to_2_19_a_legacy_device_is_repaired_by_a_rotate_with_the_sorted_five(string release)
     {
         var snapshot = PairingSnapshots.Snapshot(TestDevices.PairedLegacy, TestDevices.PendingScopeUpgrade);
@@ -34,7 +34,7 @@ public sealed class RepairPlannerMethodByReleaseTests
     {
         var snapshot = PairingSnapshots.Snapshot(TestDevices.PairedLegacy);
 
-        var plan = Plans.For(snapshot, Releases.DevProtocol3WithRemove);
+        var plan = Plans.For(snapshot, TestReleases.DevProtocol3WithRemove);
 
         Assert.Equal(RepairMethod.RotateOrApprove, plan.Method);
         Assert.Equal(Scope.FebruaryFive, plan.TargetScopes);
@@ -45,7 +45,7 @@ public sealed class RepairPlannerMethodByReleaseTests
     [InlineData("2026.2.22")]
     [InlineData("2026.4.23")]
     [InlineData("2026.9.6")]
-    [InlineData(Releases.DevProtocol4)]
+    [InlineData(TestReleases.DevProtocol4)]
     public void From_2_22_a_legacy_device_needs_nothing(string release)
     {
         var plan = Plans.For(PairingSnapshots.Snapshot(TestDevices.PairedLegacy, TestDevices.PendingScopeUpgrade), release);
@@ -60,7 +60,7 @@ public sealed class RepairPlannerMethodByReleaseTests
     [InlineData(TestDevices.CliDeviceId, "2026.2.19")]
     [InlineData(TestDevices.OtherDeviceId, "2026.2.19")]
     [InlineData(TestDevices.CliDeviceId, "2026.2.21")]
-    [InlineData(TestDevices.CliDeviceId, Releases.DevProtocol3WithRemove)]
+    [InlineData(TestDevices.CliDeviceId, TestReleases.DevProtocol3WithRemove)]
     public void A_compliant_device_needs_no_change(string deviceId, string release)
     {
         var plan = Plans.For(PairingSnapshots.Snapshot(TestDevices.PairedAfterRotate219), release, deviceId: deviceId);

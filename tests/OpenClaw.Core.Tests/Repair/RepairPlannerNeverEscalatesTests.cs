@@ -21,7 +21,7 @@ public sealed class RepairPlannerNeverEscalatesTests
     [InlineData("2026.2.19")]
     [InlineData("2026.2.21")]
     [InlineData("2026.9.6")]
-    [InlineData(Releases.DevProtocol3WithRemove)]
+    [InlineData(TestReleases.DevProtocol3WithRemove)]
     public void A_read_only_device_with_a_pending_admin_request_is_left_as_it_is(string release)
     {
         var plan = Plans.For(Device(new[] { Scope.Read }, Scope.Admin), release);
@@ -58,7 +58,7 @@ public sealed class RepairPlannerNeverEscalatesTests
     [InlineData("operator.read", true)]
     public void On_an_unidentified_2x_release_a_write_only_device_uses_only_a_request_within_what_write_entitles(string requested, bool used)
     {
-        var plan = Plans.For(Device(new[] { Scope.Write }, Scope.List(requested)), Releases.DevProtocol3WithRemove);
+        var plan = Plans.For(Device(new[] { Scope.Write }, Scope.List(requested)), TestReleases.DevProtocol3WithRemove);
 
         Assert.Equal(RepairMethod.RotateOrApprove, plan.Method);
         Assert.Equal(used, plan.RequestToApprove != null);
@@ -68,7 +68,7 @@ public sealed class RepairPlannerNeverEscalatesTests
     [Theory]
     [InlineData("2026.2.19")]
     [InlineData("2026.2.21")]
-    [InlineData(Releases.DevProtocol3WithRemove)]
+    [InlineData(TestReleases.DevProtocol3WithRemove)]
     public void A_write_only_device_is_never_planned_more_than_read_and_write(string release)
     {
         var plan = Plans.For(Device(new[] { Scope.Write }, Scope.Read, Scope.Admin), release);

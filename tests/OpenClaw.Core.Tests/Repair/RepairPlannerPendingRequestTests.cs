@@ -125,7 +125,7 @@ public sealed class RepairPlannerPendingRequestTests
     {
         var request = PairingSnapshots.PendingRequest(RequestId, TestDevices.CliDeviceId, Ts, new[] { Scope.Read, Scope.Write });
 
-        var plan = Plans.For(PairingSnapshots.Snapshot(TestDevices.PairedLegacy, null, request), Releases.DevProtocol3WithRemove);
+        var plan = Plans.For(PairingSnapshots.Snapshot(TestDevices.PairedLegacy, null, request), TestReleases.DevProtocol3WithRemove);
 
         Assert.Equal(RepairMethod.RotateOrApprove, plan.Method);
         Assert.Equal(RequestId, plan.RequestToApprove?.RequestId);
@@ -134,7 +134,7 @@ public sealed class RepairPlannerPendingRequestTests
     [Fact]
     public void On_an_unidentified_2x_release_a_request_short_of_a_missing_scope_is_not_named()
     {
-        var plan = Plans.For(PairingSnapshots.Snapshot(TestDevices.PairedLegacy, TestDevices.PendingScopeUpgrade), Releases.DevProtocol3WithRemove);
+        var plan = Plans.For(PairingSnapshots.Snapshot(TestDevices.PairedLegacy, TestDevices.PendingScopeUpgrade), TestReleases.DevProtocol3WithRemove);
 
         Assert.Equal(RepairMethod.RotateOrApprove, plan.Method);
         Assert.Null(plan.RequestToApprove);

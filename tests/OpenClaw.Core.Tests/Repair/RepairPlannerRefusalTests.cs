@@ -40,7 +40,7 @@ public sealed class RepairPlannerRefusalTests
     [Theory]
     [InlineData("2026.2.19")]
     [InlineData("2026.2.21")]
-    [InlineData(Releases.DevProtocol3WithRemove)]
+    [InlineData(TestReleases.DevProtocol3WithRemove)]
     public void A_device_with_a_revoked_token_is_not_repaired(string release)
     {
         var device = TestDevices.ListEntry(TestDevices.CliDeviceId, Scope.Legacy, Scope.Legacy, tokenRevoked: true);

@@ -23,7 +23,7 @@ public sealed class PairingRequestTests
     public void TheFixturesRepairRequestIsAScopeUpgradeOfTheLegacyDeviceOn2219()
     {
         var snapshot = PairingSnapshots.Snapshot(TestDevices.PairedLegacy, TestDevices.PendingScopeUpgrade);
-        var request = new PairingRequest(snapshot.Pending[0], snapshot.Find(snapshot.Pending[0].DeviceId), Releases.Named("2026.2.19"));
+        var request = new PairingRequest(snapshot.Pending[0], snapshot.Find(snapshot.Pending[0].DeviceId), TestReleases.Named("2026.2.19"));
         Assert.True(request.IsScopeUpgrade);
         Assert.Equal(new[] { Scope.Read }, request.AddedScopes);
         Assert.Equal(Scope.Legacy, request.ApprovedScopes);
@@ -34,7 +34,7 @@ public sealed class PairingRequestTests
     public void AScopeTheReleaseAlreadyGrantsIsNotAnUpgrade()
     {
         // 2.21 lets admin stand for read: such a request is a repair, and approving it adds nothing.
-        var request = new PairingRequest(Request(new[] { Scope.Read }), TestDevices.Operator(Scope.Legacy), Releases.Named("2026.2.21"));
+        var request = new PairingRequest(Request(new[] { Scope.Read }), TestDevices.Operator(Scope.Legacy), TestReleases.Named("2026.2.21"));
         Assert.False(request.IsScopeUpgrade);
         Assert.Empty(request.AddedScopes);
     }
@@ -42,7 +42,7 @@ public sealed class PairingRequestTests
     [Fact]
     public void ANewDeviceIsNoUpgradeAndWouldGainEveryRequestedScope()
     {
-        var request = new PairingRequest(Request(new[] { Scope.Write, Scope.Read }, j => j["isRepair"] = false), null, Releases.Named("2026.2.19"));
+        var request = new PairingRequest(Request(new[] { Scope.Write, Scope.Read }, j => j["isRepair"] = false), null, TestReleases.Named("2026.2.19"));
         Assert.False(request.IsScopeUpgrade);
         Assert.Null(request.ApprovedScopes);
         Assert.Null(request.TokenScopes);
@@ -57,7 +57,7 @@ public sealed class PairingRequestTests
             j["isRepair"] = false;
             j["displayName"] = "laptop";
             j["remoteIp"] = "203.0.113.7";
-        }), null, Releases.Named("2026.9.6"));
+        }), null, TestReleases.Named("2026.9.6"));
         Assert.Equal("pair the new device laptop (5a454ab5b746, cli/cli on linux connecting from 203.0.113.7) as operator with [operator.read]",
             request.DescribeApproval());
         Assert.Equal("deny pairing the new device laptop (5a454ab5b746) as operator with [operator.read]", request.DescribeDenial());
@@ -66,7 +66,7 @@ public sealed class PairingRequestTests
     [Fact]
     public void TheApprovalTextOfAnUpgradeNamesWhatIsAddedToWhat()
     {
-        var request = new PairingRequest(Request(new[] { Scope.Write }), TestDevices.Operator(Scope.Legacy), Releases.Named("2026.2.21"));
+        var request = new PairingRequest(Request(new[] { Scope.Write }), TestDevices.Operator(Scope.Legacy), TestReleases.Named("2026.2.21"));
         Assert.StartsWith("add [operator.write] to the approved scopes [operator.admin, operator.approvals, operator.pairing] of cli (5a454ab5b746)",
             request.DescribeApproval());
         Assert.Equal("deny [operator.write] to cli (5a454ab5b746), role operator; it keeps [operator.admin, operator.approvals, operator.pairing]",
@@ -81,7 +81,7 @@ public sealed class PairingRequestTests
             j.Remove("role");
             j.Remove("roles");
             j.Remove("clientId");
-        }), null, Releases.Named("2026.2.19"));
+        }), null, TestReleases.Named("2026.2.19"));
         Assert.Equal("operator", request.Role);
         Assert.Equal("5a454ab5b746", request.Name);
     }

@@ -21,7 +21,7 @@ public sealed class TokenCoverageTests
     {
         var approved = TestDevices.Operator(LegacyPlusWrite, new[] { Scope.Write });
         Assert.Equal(LegacyPlusWrite.OrderBy(s => s, StringComparer.Ordinal),
-            TokenCoverage.Target(approved, Scope.FebruaryFive, Releases.Named("2026.2.19")));
+            TokenCoverage.Target(approved, Scope.FebruaryFive, TestReleases.Named("2026.2.19")));
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class TokenCoverageTests
     {
         // Q2 of MEASURED.md: the token had all five, the device only the legacy three plus what it asked for.
         var approved = TestDevices.Operator(LegacyPlusWrite, new[] { Scope.Write });
-        Assert.Equal(Scope.FebruaryFive, TokenCoverage.Target(approved, Scope.FebruaryFive, Releases.Named("2026.2.21")));
+        Assert.Equal(Scope.FebruaryFive, TokenCoverage.Target(approved, Scope.FebruaryFive, TestReleases.Named("2026.2.21")));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class TokenCoverageTests
     {
         var approved = TestDevices.Operator(new[] { Scope.Read, Scope.Write }, new[] { Scope.Write });
         Assert.Equal(new[] { Scope.Read, Scope.Write },
-            TokenCoverage.Target(approved, new[] { Scope.Read, Scope.Admin }, Releases.Named("2026.9.6")));
+            TokenCoverage.Target(approved, new[] { Scope.Read, Scope.Admin }, TestReleases.Named("2026.9.6")));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class TokenCoverageTests
     {
         var before = TestDevices.Operator(Scope.Legacy);
         var after = TestDevices.Operator(LegacyPlusWrite);
-        Assert.Empty(TokenCoverage.Shortfall(before, WriteRequest(), after, "operator", LegacyPlusWrite, Releases.Named("2026.2.19")));
+        Assert.Empty(TokenCoverage.Shortfall(before, WriteRequest(), after, "operator", LegacyPlusWrite, TestReleases.Named("2026.2.19")));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class TokenCoverageTests
     {
         var before = TestDevices.Operator(Scope.Legacy);
         var after = TestDevices.Operator(new[] { Scope.Admin, Scope.Approvals }, new[] { Scope.Admin });
-        var shortfall = TokenCoverage.Shortfall(before, WriteRequest(), after, "operator", LegacyPlusWrite, Releases.Named("2026.2.19"));
+        var shortfall = TokenCoverage.Shortfall(before, WriteRequest(), after, "operator", LegacyPlusWrite, TestReleases.Named("2026.2.19"));
         Assert.Contains("operator.pairing (approved scopes)", shortfall);
         Assert.Contains("operator.write (approved scopes)", shortfall);
         Assert.Contains("operator.approvals (token)", shortfall);
@@ -73,6 +73,6 @@ public sealed class TokenCoverageTests
     {
         var after = TestDevices.Operator(LegacyPlusWrite, tokenRevoked: true);
         Assert.Equal(new[] { "a usable operator token" },
-            TokenCoverage.Shortfall(null, WriteRequest(), after, "operator", LegacyPlusWrite, Releases.Named("2026.2.21")));
+            TokenCoverage.Shortfall(null, WriteRequest(), after, "operator", LegacyPlusWrite, TestReleases.Named("2026.2.21")));
     }
 }

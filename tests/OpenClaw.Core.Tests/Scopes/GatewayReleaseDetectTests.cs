@@ -14,7 +14,7 @@ public sealed class GatewayReleaseDetectTests
     [Fact]
     public void A_reported_version_gives_the_exact_release()
     {
-        var release = GatewayRelease.Detect(Releases.Hello(4, "2026.9.6", "device.pair.list"));
+        var release = GatewayRelease.Detect(TestReleases.Hello(4, "2026.9.6", "device.pair.list"));
 
         Assert.Equal(ReleaseVersion.Parse("2026.9.6"), release.Version);
         Assert.Equal("2026.9.6", release.Name);
@@ -26,7 +26,7 @@ public sealed class GatewayReleaseDetectTests
     [Fact]
     public void A_reported_2x_version_wins_over_the_protocol_number()
     {
-        var release = GatewayRelease.Detect(Releases.Hello(3, "2026.2.19", "device.pair.list", "device.pair.remove"));
+        var release = GatewayRelease.Detect(TestReleases.Hello(3, "2026.2.19", "device.pair.list", "device.pair.remove"));
 
         Assert.Equal(ReleaseVersion.Parse("2026.2.19"), release.Version);
         Assert.Equal(ScopeCheckRule.LiteralMembership, release.ScopeCheck);
@@ -45,7 +45,7 @@ public sealed class GatewayReleaseDetectTests
     [InlineData("2026.9.6-beta.3", ScopeCheckRule.AdminImpliesAll)]
     public void A_protocol_4_gateway_is_the_release_it_reports(string reported, ScopeCheckRule rule)
     {
-        var release = GatewayRelease.Detect(Releases.Hello(4, reported, "device.pair.list", "device.pair.remove"));
+        var release = GatewayRelease.Detect(TestReleases.Hello(4, reported, "device.pair.list", "device.pair.remove"));
 
         Assert.Equal(reported, release.Name);
         Assert.Equal(ReleaseVersion.Parse(reported), release.Version);
@@ -57,7 +57,7 @@ public sealed class GatewayReleaseDetectTests
     [Fact]
     public void A_protocol_4_gateway_reporting_a_release_older_than_protocol_4_is_not_believed()
     {
-        var release = GatewayRelease.Detect(Releases.Hello(4, "2026.2.19", "device.pair.list"));
+        var release = GatewayRelease.Detect(TestReleases.Hello(4, "2026.2.19", "device.pair.list"));
 
         Assert.Null(release.Version);
         Assert.Equal("2026.5.12 or later", release.Name);
@@ -66,7 +66,7 @@ public sealed class GatewayReleaseDetectTests
     [Fact]
     public void Protocol_4_without_a_version_is_2026_5_12_or_later()
     {
-        var release = Releases.Named(Releases.DevProtocol4);
+        var release = TestReleases.Named(TestReleases.DevProtocol4);
 
         Assert.Null(release.Version);
         Assert.Equal("2026.5.12 or later", release.Name);
@@ -79,7 +79,7 @@ public sealed class GatewayReleaseDetectTests
     [Fact]
     public void Protocol_4_without_a_version_still_needs_admin_for_cross_device_changes()
     {
-        var release = GatewayRelease.Detect(Releases.Hello(4, "9.9.9-from-OPENCLAW_VERSION", "device.pair.list"));
+        var release = GatewayRelease.Detect(TestReleases.Hello(4, "9.9.9-from-OPENCLAW_VERSION", "device.pair.list"));
 
         Assert.True(release.CrossDeviceChangesNeedAdmin);
     }
@@ -89,7 +89,7 @@ public sealed class GatewayReleaseDetectTests
     [InlineData(null)]
     public void Protocol_3_without_device_pair_remove_is_2_17_or_earlier(string? serverVersion)
     {
-        var release = GatewayRelease.Detect(Releases.Hello(3, serverVersion, "device.pair.list", "device.token.rotate"));
+        var release = GatewayRelease.Detect(TestReleases.Hello(3, serverVersion, "device.pair.list", "device.token.rotate"));
 
         Assert.Null(release.Version);
         Assert.Contains("2026.2.17", release.Name);
@@ -102,7 +102,7 @@ public sealed class GatewayReleaseDetectTests
     [Fact]
     public void Protocol_3_with_device_pair_remove_is_judged_by_the_strictest_2x_rule()
     {
-        var release = Releases.Named(Releases.DevProtocol3WithRemove);
+        var release = TestReleases.Named(TestReleases.DevProtocol3WithRemove);
 
         Assert.Null(release.Version);
         Assert.Contains("2026.2.19", release.Name);

@@ -21,7 +21,7 @@ public sealed class GatewayReleaseFromVersionTests
     [InlineData("2026.9.6", ScopeCheckRule.AdminImpliesAll, RepairStrategy.ApproveThenRotate)]
     public void The_scope_rule_and_repair_strategy_follow_the_release(string version, ScopeCheckRule rule, RepairStrategy repair)
     {
-        var release = Releases.Named(version);
+        var release = TestReleases.Named(version);
 
         Assert.Equal(rule, release.ScopeCheck);
         Assert.Equal(repair, release.Repair);
@@ -37,7 +37,7 @@ public sealed class GatewayReleaseFromVersionTests
     [InlineData("2026.7.35")]
     public void Releases_before_2026_8_1_know_the_five_february_scopes(string version)
     {
-        Assert.Equal(Scope.FebruaryFive, Releases.Named(version).KnownScopes.OrderBy(s => s, StringComparer.Ordinal));
+        Assert.Equal(Scope.FebruaryFive, TestReleases.Named(version).KnownScopes.OrderBy(s => s, StringComparer.Ordinal));
     }
 
     /// <summary>operator.questions and operator.talk arrived in 2026.8.1 (docs/release-matrix.md, Part 1 §3).</summary>
@@ -47,7 +47,7 @@ public sealed class GatewayReleaseFromVersionTests
     [InlineData("2026.9.5")]
     public void Releases_from_2026_8_1_to_2026_9_5_know_eight_scopes(string version)
     {
-        Assert.Equal(Scope.AugustEight, Releases.Named(version).KnownScopes.OrderBy(s => s, StringComparer.Ordinal));
+        Assert.Equal(Scope.AugustEight, TestReleases.Named(version).KnownScopes.OrderBy(s => s, StringComparer.Ordinal));
     }
 
     /// <summary>operator.sessions.read and .write arrived in 2026.9.6.</summary>
@@ -56,7 +56,7 @@ public sealed class GatewayReleaseFromVersionTests
     [InlineData("2026.9.6-1")]
     public void Releases_from_2026_9_6_know_the_ten_september_scopes(string version)
     {
-        Assert.Equal(Scope.SeptemberTen, Releases.Named(version).KnownScopes.OrderBy(s => s, StringComparer.Ordinal));
+        Assert.Equal(Scope.SeptemberTen, TestReleases.Named(version).KnownScopes.OrderBy(s => s, StringComparer.Ordinal));
     }
 
     [Theory]
@@ -68,7 +68,7 @@ public sealed class GatewayReleaseFromVersionTests
     [InlineData("2026.9.6", true)]
     public void Cross_device_changes_need_admin_only_from_2026_9(string version, bool needsAdmin)
     {
-        Assert.Equal(needsAdmin, Releases.Named(version).CrossDeviceChangesNeedAdmin);
+        Assert.Equal(needsAdmin, TestReleases.Named(version).CrossDeviceChangesNeedAdmin);
     }
 
     [Theory]

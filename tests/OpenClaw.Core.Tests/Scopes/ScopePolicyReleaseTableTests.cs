@@ -12,20 +12,20 @@ public sealed class ScopePolicyReleaseTableTests
     [InlineData("2026.2.12", "operator.read operator.write")]
     [InlineData("2026.2.17", "operator.read operator.write")]
     [InlineData("2026.2.19", "operator.read operator.write")]
-    [InlineData(Releases.DevProtocol3, "operator.read operator.write")]
-    [InlineData(Releases.DevProtocol3WithRemove, "operator.read operator.write")]
+    [InlineData(TestReleases.DevProtocol3, "operator.read operator.write")]
+    [InlineData(TestReleases.DevProtocol3WithRemove, "operator.read operator.write")]
     [InlineData("2026.2.21", "operator.write")]
     [InlineData("2026.2.22", "")]
     [InlineData("2026.2.22-1", "")]
     [InlineData("2026.4.23", "")]
     [InlineData("2026.8.1", "")]
     [InlineData("2026.9.6", "")]
-    [InlineData(Releases.DevProtocol4, "")]
+    [InlineData(TestReleases.DevProtocol4, "")]
     public void A_legacy_admin_device_misses_exactly_what_the_release_does_not_imply_from_admin(string release, string missing)
     {
         var device = TestDevices.Operator(Scope.Legacy);
 
-        var verdict = ScopePolicy.Evaluate(device, "operator", Releases.Named(release));
+        var verdict = ScopePolicy.Evaluate(device, "operator", TestReleases.Named(release));
 
         Assert.Equal(Scope.List(missing), verdict.MissingApprovedScopes);
         Assert.Equal(Scope.List(missing), verdict.MissingTokenScopes);
@@ -40,7 +40,7 @@ public sealed class ScopePolicyReleaseTableTests
     [InlineData("2026.7.35")]
     public void Before_8_1_a_legacy_admin_device_is_entitled_to_the_five_february_scopes(string release)
     {
-        var verdict = ScopePolicy.Evaluate(TestDevices.Operator(Scope.Legacy), "operator", Releases.Named(release));
+        var verdict = ScopePolicy.Evaluate(TestDevices.Operator(Scope.Legacy), "operator", TestReleases.Named(release));
 
         Assert.Equal(Scope.FebruaryFive, verdict.RequiredScopes);
     }
@@ -50,7 +50,7 @@ public sealed class ScopePolicyReleaseTableTests
     [InlineData("2026.9.5")]
     public void From_8_1_to_9_5_a_legacy_admin_device_is_entitled_to_the_eight_known_scopes_and_admin_grants_them_all(string release)
     {
-        var verdict = ScopePolicy.Evaluate(TestDevices.Operator(Scope.Legacy), "operator", Releases.Named(release));
+        var verdict = ScopePolicy.Evaluate(TestDevices.Operator(Scope.Legacy), "operator", TestReleases.Named(release));
 
         Assert.Equal(Scope.AugustEight, verdict.RequiredScopes);
         Assert.True(verdict.IsCompliant);
@@ -59,7 +59,7 @@ public sealed class ScopePolicyReleaseTableTests
     [Fact]
     public void On_9_6_a_legacy_admin_device_is_entitled_to_the_ten_known_scopes_and_admin_grants_them_all()
     {
-        var verdict = ScopePolicy.Evaluate(TestDevices.Operator(Scope.Legacy), "operator", Releases.Named("2026.9.6"));
+        var verdict = ScopePolicy.Evaluate(TestDevices.Operator(Scope.Legacy), "operator", TestReleases.Named("2026.9.6"));
 
         Assert.Equal(Scope.SeptemberTen, verdict.RequiredScopes);
         Assert.True(verdict.IsCompliant);
@@ -71,7 +71,7 @@ public sealed class ScopePolicyReleaseTableTests
     {
         var device = TestDevices.Operator(new[] { Scope.Read });
 
-        var verdict = ScopePolicy.Evaluate(device, "operator", Releases.Named(release));
+        var verdict = ScopePolicy.Evaluate(device, "operator", TestReleases.Named(release));
 
         Assert.True(verdict.IsCompliant, verdict.Reason);
         Assert.Contains(Scope.Read, verdict.RequiredScopes);
@@ -85,7 +85,7 @@ public sealed class ScopePolicyReleaseTableTests
     [InlineData("2026.9.6", "operator.read operator.sessions.read")]
     public void A_read_only_device_requires_read_and_on_9_6_the_sessions_read_it_implies(string release, string required)
     {
-        var verdict = ScopePolicy.Evaluate(TestDevices.Operator(new[] { Scope.Read }), "operator", Releases.Named(release));
+        var verdict = ScopePolicy.Evaluate(TestDevices.Operator(new[] { Scope.Read }), "operator", TestReleases.Named(release));
 
         Assert.Equal(Scope.List(required), verdict.RequiredScopes);
     }
@@ -93,14 +93,14 @@ public sealed class ScopePolicyReleaseTableTests
     [Theory]
     [InlineData("2026.2.17", "operator.read")]
     [InlineData("2026.2.19", "operator.read")]
-    [InlineData(Releases.DevProtocol3WithRemove, "operator.read")]
+    [InlineData(TestReleases.DevProtocol3WithRemove, "operator.read")]
     [InlineData("2026.2.21", "")]
     [InlineData("2026.2.22", "")]
     [InlineData("2026.9.6", "")]
-    [InlineData(Releases.DevProtocol4, "")]
+    [InlineData(TestReleases.DevProtocol4, "")]
     public void A_write_only_device_misses_read_only_where_write_does_not_imply_it(string release, string missing)
     {
-        var verdict = ScopePolicy.Evaluate(TestDevices.Operator(new[] { Scope.Write }), "operator", Releases.Named(release));
+        var verdict = ScopePolicy.Evaluate(TestDevices.Operator(new[] { Scope.Write }), "operator", TestReleases.Named(release));
 
         Assert.Equal(Scope.List(missing), verdict.MissingApprovedScopes);
         Assert.Equal(missing.Length == 0, verdict.IsCompliant);
@@ -112,10 +112,10 @@ public sealed class ScopePolicyReleaseTableTests
     [InlineData("2026.9.6", "operator.read operator.sessions.read operator.sessions.write operator.talk operator.write")]
     public void A_write_only_device_is_entitled_to_what_write_implies_among_the_known_scopes(string release, string required)
     {
-        var verdict = ScopePolicy.Evaluate(TestDevices.Operator(new[] { Scope.Write }), "operator", Releases.Named(release));
+        var verdict = ScopePolicy.Evaluate(TestDevices.Operator(new[] { Scope.Write }), "operator", TestReleases.Named(release));
 
         Assert.Equal(Scope.List(required), verdict.RequiredScopes);
     }
 
-    public static TheoryData<string> AllReleases() => Releases.AllAsTheoryData();
+    public static TheoryData<string> AllReleases() => TestReleases.AllAsTheoryData();
 }

@@ -18,7 +18,7 @@ public sealed class ScopePolicyRoleAndOverrideTests
         var device = PairedDevice.FromJson(TestDevices.ListEntry(TestDevices.CliDeviceId, Array.Empty<string>(),
             Array.Empty<string>(), role: "node"));
 
-        var verdict = ScopePolicy.Evaluate(device, "node", Releases.Named(release));
+        var verdict = ScopePolicy.Evaluate(device, "node", TestReleases.Named(release));
 
         Assert.Empty(verdict.RequiredScopes);
         Assert.True(verdict.IsCompliant, verdict.Reason);
@@ -32,7 +32,7 @@ public sealed class ScopePolicyRoleAndOverrideTests
             Array.Empty<string>(), role: "node");
         var device = PairedDevice.FromJson(entry);
 
-        var verdict = ScopePolicy.Evaluate(device, "node", Releases.Named("2026.2.19"));
+        var verdict = ScopePolicy.Evaluate(device, "node", TestReleases.Named("2026.2.19"));
 
         Assert.DoesNotContain(verdict.RequiredScopes, s => s.StartsWith("operator.", StringComparison.Ordinal));
         Assert.Equal(new[] { "node.custom" }, verdict.RequiredScopes);
@@ -46,10 +46,10 @@ public sealed class ScopePolicyRoleAndOverrideTests
     [InlineData("2026.2.21", "operator.read operator.write", "operator.write")]
     [InlineData("2026.2.22", "operator.read operator.write", "")]
     [InlineData("2026.9.6", "operator.questions", "")]
-    [InlineData(Releases.DevProtocol3WithRemove, "operator.read", "operator.read")]
+    [InlineData(TestReleases.DevProtocol3WithRemove, "operator.read", "operator.read")]
     public void A_required_override_on_a_legacy_device_is_judged_by_the_release_rule(string release, string required, string missing)
     {
-        var verdict = ScopePolicy.Evaluate(TestDevices.Operator(Scope.Legacy), "operator", Releases.Named(release), Scope.List(required));
+        var verdict = ScopePolicy.Evaluate(TestDevices.Operator(Scope.Legacy), "operator", TestReleases.Named(release), Scope.List(required));
 
         Assert.Equal(Scope.List(required), verdict.RequiredScopes);
         Assert.Equal(Scope.List(missing), verdict.MissingApprovedScopes);
@@ -61,7 +61,7 @@ public sealed class ScopePolicyRoleAndOverrideTests
     {
         var required = new[] { Scope.Write, Scope.Read, Scope.Write };
 
-        var verdict = ScopePolicy.Evaluate(TestDevices.Operator(new[] { Scope.Read }), "operator", Releases.Named("2026.9.6"), required);
+        var verdict = ScopePolicy.Evaluate(TestDevices.Operator(new[] { Scope.Read }), "operator", TestReleases.Named("2026.9.6"), required);
 
         Assert.Equal(new[] { Scope.Read, Scope.Write }, verdict.RequiredScopes);
         Assert.Equal(new[] { Scope.Write }, verdict.MissingApprovedScopes);
@@ -70,7 +70,7 @@ public sealed class ScopePolicyRoleAndOverrideTests
     [Fact]
     public void A_required_override_that_is_met_says_so_in_the_reason()
     {
-        var verdict = ScopePolicy.Evaluate(TestDevices.Operator(Scope.Legacy), "operator", Releases.Named("2026.2.21"), new[] { Scope.Read });
+        var verdict = ScopePolicy.Evaluate(TestDevices.Operator(Scope.Legacy), "operator", TestReleases.Named("2026.2.21"), new[] { Scope.Read });
 
         Assert.True(verdict.IsCompliant);
         Assert.Contains("-RequiredScope", verdict.Reason);

@@ -14,7 +14,7 @@ public sealed class ScopePolicyTargetScopesTests
         Scope.Admin, Scope.Approvals, Scope.Pairing, Scope.Read, Scope.Write, Scope.Talk, Scope.SessionsWrite,
     };
 
-    public static TheoryData<string> AllReleases() => Releases.AllAsTheoryData();
+    public static TheoryData<string> AllReleases() => TestReleases.AllAsTheoryData();
 
     [Theory]
     [MemberData(nameof(AllReleases))]
@@ -82,7 +82,7 @@ public sealed class ScopePolicyTargetScopesTests
 
     private static IEnumerable<Case> Cases(string releaseName)
     {
-        var release = Releases.Named(releaseName);
+        var release = TestReleases.Named(releaseName);
         for (var mask = 0; mask < 1 << Universe.Length; mask++)
         {
             var approved = Universe.Where((_, i) => (mask & (1 << i)) != 0).ToArray();

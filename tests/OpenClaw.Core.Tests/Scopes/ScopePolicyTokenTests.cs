@@ -18,7 +18,7 @@ public sealed class ScopePolicyTokenTests
     {
         var device = TestDevices.FromStateFile(TestDevices.PairedAfterApprove221, TestDevices.CliDeviceId);
 
-        var verdict = ScopePolicy.Evaluate(device, "operator", Releases.Named(release));
+        var verdict = ScopePolicy.Evaluate(device, "operator", TestReleases.Named(release));
 
         Assert.False(verdict.IsCompliant);
         Assert.Empty(verdict.MissingApprovedScopes);
@@ -35,7 +35,7 @@ public sealed class ScopePolicyTokenTests
     {
         var device = TestDevices.FromStateFile(TestDevices.PairedAfterApprove221, TestDevices.CliDeviceId);
 
-        var verdict = ScopePolicy.Evaluate(device, "operator", Releases.Named("2026.2.21"));
+        var verdict = ScopePolicy.Evaluate(device, "operator", TestReleases.Named("2026.2.21"));
 
         Assert.Equal(Scope.Legacy, verdict.MissingTokenScopes);
         Assert.Equal(Scope.FebruaryFive, verdict.TargetScopes);
@@ -47,12 +47,12 @@ public sealed class ScopePolicyTokenTests
     [InlineData("f071922b77a9bf604d91dd492c46ec4c27c55dcc4e2f4b318a35a37c381fcfbd", "2026.2.19")]
     [InlineData("5a454ab5b74654d654a7d667e3b0b82e27341dccb68e5aba8685f36ad25dbaf6", "2026.2.21")]
     [InlineData("5a454ab5b74654d654a7d667e3b0b82e27341dccb68e5aba8685f36ad25dbaf6", "2026.9.6")]
-    [InlineData("5a454ab5b74654d654a7d667e3b0b82e27341dccb68e5aba8685f36ad25dbaf6", Releases.DevProtocol3WithRemove)]
+    [InlineData("5a454ab5b74654d654a7d667e3b0b82e27341dccb68e5aba8685f36ad25dbaf6", TestReleases.DevProtocol3WithRemove)]
     public void After_the_five_scope_rotate_on_2_19_every_device_is_compliant(string deviceId, string release)
     {
         var device = TestDevices.FromStateFile(TestDevices.PairedAfterRotate219, deviceId);
 
-        var verdict = ScopePolicy.Evaluate(device, "operator", Releases.Named(release));
+        var verdict = ScopePolicy.Evaluate(device, "operator", TestReleases.Named(release));
 
         Assert.True(verdict.IsCompliant, verdict.Reason);
         Assert.Empty(verdict.MissingApprovedScopes);
@@ -64,7 +64,7 @@ public sealed class ScopePolicyTokenTests
     {
         var device = TestDevices.Operator(Scope.FebruaryFive, tokenScopes: Scope.Legacy);
 
-        var verdict = ScopePolicy.Evaluate(device, "operator", Releases.Named("2026.2.19"));
+        var verdict = ScopePolicy.Evaluate(device, "operator", TestReleases.Named("2026.2.19"));
 
         Assert.Empty(verdict.MissingApprovedScopes);
         Assert.Equal(new[] { Scope.Read, Scope.Write }, verdict.MissingTokenScopes);
@@ -79,7 +79,7 @@ public sealed class ScopePolicyTokenTests
     {
         var device = TestDevices.Operator(Scope.FebruaryFive, tokenScopes: new[] { Scope.Pairing }, tokenRevoked: true);
 
-        var verdict = ScopePolicy.Evaluate(device, "operator", Releases.Named(release));
+        var verdict = ScopePolicy.Evaluate(device, "operator", TestReleases.Named(release));
 
         Assert.True(verdict.TokenRevoked);
         Assert.Empty(verdict.MissingTokenScopes);
@@ -92,7 +92,7 @@ public sealed class ScopePolicyTokenTests
     {
         var device = TestDevices.Operator(Scope.Legacy, tokenRevoked: true);
 
-        var verdict = ScopePolicy.Evaluate(device, "operator", Releases.Named("2026.2.19"));
+        var verdict = ScopePolicy.Evaluate(device, "operator", TestReleases.Named("2026.2.19"));
 
         Assert.True(verdict.TokenRevoked);
         Assert.Empty(verdict.MissingTokenScopes);
@@ -107,7 +107,7 @@ public sealed class ScopePolicyTokenTests
     {
         var device = TestDevices.WithoutToken(Scope.FebruaryFive);
 
-        var verdict = ScopePolicy.Evaluate(device, "operator", Releases.Named(release));
+        var verdict = ScopePolicy.Evaluate(device, "operator", TestReleases.Named(release));
 
         Assert.Null(verdict.TokenScopes);
         Assert.False(verdict.TokenRevoked);
@@ -122,7 +122,7 @@ public sealed class ScopePolicyTokenTests
         var device = PairedDevice.FromJson(TestDevices.ListEntry(TestDevices.CliDeviceId, Scope.FebruaryFive,
             tokenScopes: Array.Empty<string>(), tokenRole: "node"));
 
-        var verdict = ScopePolicy.Evaluate(device, "operator", Releases.Named("2026.2.19"));
+        var verdict = ScopePolicy.Evaluate(device, "operator", TestReleases.Named("2026.2.19"));
 
         Assert.Null(verdict.TokenScopes);
         Assert.Empty(verdict.MissingTokenScopes);
@@ -134,7 +134,7 @@ public sealed class ScopePolicyTokenTests
         var record = (JObject)TestDevices.File(TestDevices.PairedLegacy)[TestDevices.CliDeviceId]!;
         var fromStateFile = PairedDevice.FromJson(record);
         var fromList = TestDevices.Operator(Scope.Legacy);
-        var release = Releases.Named("2026.2.19");
+        var release = TestReleases.Named("2026.2.19");
 
         var a = ScopePolicy.Evaluate(fromStateFile, "operator", release);
         var b = ScopePolicy.Evaluate(fromList, "operator", release);

@@ -197,22 +197,6 @@ public sealed class JsonLifecycleEditTests
         Assert.Equal(Paired(DevA, expected), text.Replace(token, "<TOKEN>"));
     }
 
-    [Fact]
-    public void RenameOn2026071AddsOperatorLabelAtTheEndOfTheRecord()
-    {
-        using var state = Create();
-
-        var outcome = Assert.Single(Apply(state, "2026.7.1", PairingStoreEdit.Rename("DEV-B", "Büro \"1\"")).Outcomes);
-
-        Assert.True(outcome.Applied);
-        Assert.Equal("dev-b", outcome.DeviceId);
-        var renamed = DevB.Change("\"approvedAtMs\": 1700000000001\n", "\"approvedAtMs\": 1700000000001,\n    \"operatorLabel\": \"Büro \\\"1\\\"\"\n");
-        Assert.Equal(Paired(DevA, renamed, DevC), state.PairedText);
-
-        Apply(state, "2026.7.1", PairingStoreEdit.Rename("dev-b", "Desk"));
-        Assert.Equal(Paired(DevA, renamed.Change("\"Büro \\\"1\\\"\"", "\"Desk\""), DevC), state.PairedText);
-    }
-
     /// <summary>The device's token value as stored; checked to be what the gateway mints (43 base64url characters). Never printed.</summary>
     internal static string MintedToken(string paired, string deviceId)
     {

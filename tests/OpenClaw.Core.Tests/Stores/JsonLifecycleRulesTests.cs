@@ -36,19 +36,23 @@ public sealed class JsonLifecycleRulesTests
     }
 
     [Fact]
-    public void RenameBeforeDeviceLabelsIsRefusedBeforeAnythingIsWritten()
+    public void RenameIsRefusedOnAJsonStoreBeforeAnythingIsWritten()
     {
+        // Labels arrived in 2026.8.1 with the SQLite store: no release that reads a JSON store has them.
         using var state = Create();
         var before = Stored(state);
         var edits = new[] { PairingStoreEdit.Reject("r-b"), PairingStoreEdit.Rename("dev-a", "Desk") };
 
-        var old = Assert.Throws<OpenClawException>(() => Apply(state, "2026.2.21", edits));
-        Assert.Equal(LifecycleErrors.NotSupportedByRelease, old.ErrorId);
-        Assert.Contains("2026.2.21", old.Message);
-        // No openclaw.json, so no recorded release: unsupported too, and -Release is how to say which it is.
+        foreach (var release in new[] { "2026.2.21", "2026.7.35" })
+        {
+            var refused = Assert.Throws<OpenClawException>(() => Apply(state, release, edits));
+            Assert.Equal(LifecycleErrors.NotSupportedByRelease, refused.ErrorId);
+            Assert.Contains(release, refused.Message);
+            Assert.Contains("2026.8.1", refused.Message);
+        }
         var unknown = Assert.Throws<OpenClawException>(() => Apply(state, edits));
         Assert.Equal(LifecycleErrors.NotSupportedByRelease, unknown.ErrorId);
-        Assert.Contains("-Release", unknown.RecommendedAction);
+        Assert.Contains("not recorded", unknown.Message);
         Assert.Equal(before, Stored(state));
     }
 

@@ -145,7 +145,7 @@ namespace OpenClaw.Integration.Tests.Scenarios
             Assert.Contains("needs 2026.2.19 or later", remove.Exception.Message);
             var rename = Terminating(shell, $"Rename-OpenClawDevice @c -DeviceId {kiosk.DeviceId} -NewName Kiosk");
             Assert.Equal("OpenClaw.NotSupportedByRelease", rename.FullyQualifiedErrorId.Split(',')[0]);
-            Assert.Contains("needs 2026.7 or later", rename.Exception.Message);
+            Assert.Contains("needs 2026.8.1 or later", rename.Exception.Message);
             Assert.Equal(ErrorCategory.NotImplemented, rename.CategoryInfo.Category);
             UpgradeTo2219Tests.AssertSameFiles(before, gateway.StateFiles());
         }

@@ -73,8 +73,6 @@ namespace OpenClaw.PowerShell.Tests.Reliability
                 "Remove-OpenClawDevice -Offline -StateDirectory $c.StateDirectory -DeviceId $id -PassThru @s") { ChangesStore = true, Arrange = OfflineStore },
             new SecretScenario("Revoke-OpenClawDeviceToken", "RevokeOffline",
                 "Revoke-OpenClawDeviceToken -Offline -StateDirectory $c.StateDirectory -DeviceId $id -PassThru @s") { ChangesStore = true, Arrange = OfflineStore },
-            new SecretScenario("Rename-OpenClawDevice", "RenameOffline",
-                "Rename-OpenClawDevice -Offline -StateDirectory $c.StateDirectory -DeviceId $id -NewName 'renamed-agent' -PassThru @s") { ChangesStore = true, Arrange = OfflineStore },
             new SecretScenario("Get-OpenClawScopeUpgradeEvent", "ReadLog", "Get-OpenClawScopeUpgradeEvent -Path $log @s"),
             new SecretScenario("Get-OpenClawScopeUpgradeEvent", "ReadLogUnique", "Get-OpenClawScopeUpgradeEvent -Path $log -Unique @s"),
         };
@@ -104,19 +102,19 @@ namespace OpenClaw.PowerShell.Tests.Reliability
 
         private static void WithPassword(FakeGatewayShell shell) => shell.Gateway.Password = "gateway-password-" + Guid.NewGuid().ToString("N");
 
-        /// <summary>2026.7 and later advertise device.pair.rename; the recorded 2.19 hello does not.</summary>
+        /// <summary>2026.8.1 and later advertise device.pair.rename; the recorded 2.19 hello does not.</summary>
         private static void WithRename(FakeGatewayShell shell) =>
             shell.Gateway.Methods = FakeJson.Strings(FixtureFiles.HelloOk(shell.Gateway.HelloFixture)["features"]?["methods"])
                 .Append("device.pair.rename").ToList();
 
         /// <summary>
-        /// The fake's devices and requests (token values included) written as a 2026.7.1 JSON store into the state
+        /// The fake's devices and requests (token values included) written as a 2026.7.35 JSON store into the state
         /// folder, for the -Offline scenarios. The recorded request is refreshed so it has not expired.
         /// </summary>
         private static void OfflineStore(FakeGatewayShell shell)
         {
             foreach (var request in shell.Store.Pending) request.Ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            OfflineStateFolder.Write(shell.StateDirectory, shell.Store.Paired, shell.Store.Pending, "2026.7.1");
+            OfflineStateFolder.Write(shell.StateDirectory, shell.Store.Paired, shell.Store.Pending, "2026.7.35");
         }
 
         /// <summary>A gateway that forgets to redact: every token summary in device.pair.list carries the token value.</summary>

@@ -78,7 +78,7 @@ namespace OpenClaw.Core.Stores.Json
             return true;
         }
 
-        /// <summary>Sets the operator label (2026.7+; the caller checks the release); false when it already was that.</summary>
+        /// <summary>Sets the operator label (2026.8.1+; the caller checks the release); false when it already was that.</summary>
         public static bool Rename(JsonStoreView paired, string deviceId, string label, PairingEditOutcome outcome)
         {
             var member = paired.Find(deviceId) ?? throw PairingEditErrors.DeviceNotFound(deviceId, paired.File.Path);

@@ -92,7 +92,23 @@ public sealed class SqlitePairingStoreReadTests : IDisposable
     }
 
     [Theory]
-    [InlineData(17)]
+    [InlineData(15, "2026.8.1")]
+    [InlineData(16, "2026.9.3")]
+    [InlineData(17, "2026.9.5")]
+    [InlineData(18, "2026.9.6")]
+    public void Every_schema_a_published_release_writes_is_read_with_the_release_it_records(long version, string release)
+    {
+        using var db = new SqliteTestStore(version, release);
+
+        var store = SqlitePairingStore.Open(db.StateDirectory);
+
+        Assert.Equal(version, store.Schema.Version);
+        Assert.Equal(release, store.Release?.Name);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(14)]
     [InlineData(19)]
     public void An_unknown_schema_version_is_StateFileInvalid_naming_the_file_and_the_version(long version)
     {
@@ -104,6 +120,7 @@ public sealed class SqlitePairingStoreReadTests : IDisposable
         Assert.Contains(other.DatabasePath, e.Message);
         Assert.Contains($"schema version {version}", e.Message);
         Assert.Contains("2026.10.1", e.Message);
+        Assert.Contains("15 (from 2026.8.1), 16 (from 2026.9.3), 17 (from 2026.9.4), 18 (from 2026.9.6)", e.Message);
     }
 
     [Fact]

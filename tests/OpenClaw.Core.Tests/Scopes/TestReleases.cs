@@ -5,7 +5,7 @@ using OpenClaw.Core.Scopes;
 namespace OpenClaw.Core.Tests.Scopes;
 
 /// <summary>Gateway releases for test tables, named by version or by what an unversioned hello-ok shows.</summary>
-public static class Releases
+public static class TestReleases
 {
     /// <summary>2.x started as <c>node openclaw.mjs</c> reports "dev"; protocol 3 without device.pair.remove.</summary>
     public const string DevProtocol3 = "dev/protocol 3";
