@@ -2,11 +2,19 @@
 .SYNOPSIS
     Runs the module against real gateways of the given OpenClaw releases and prints one line per release.
 .DESCRIPTION
-    For each release (installed by tests/gateway/provision.sh): a new gateway with a state of its own, a device
-    paired there, then what a user sees: the online list and the release label on its objects, the verdict of
-    Test-OpenClawDeviceScope, and, with the gateway stopped, the offline read of the store that release wrote.
-    Returns one object per release (Format-Table prints the lines); a failed step is written as its error id.
-    This first version checks listing, labels and offline reads; repair columns come with issue 13's matrix.
+    For each release (installed by tests/gateway/provision.sh), on a gateway with a state of its own:
+    1. Seeds two devices that need repair on that release (docs/release-matrix.md, "The matrix"):
+       - up to 2026.2.21, legacy devices (operator.admin, approvals, pairing; paired on the release itself), each of
+         which has asked once for the read/write scopes it lacks, as the bug loop does;
+       - from 2026.2.22 on, where legacy devices are compliant, devices paired with operator.read and write on
+         2026.2.19 (the last release that pairs a local shared-token connect silently), carried in by the upgrade,
+         whose tokens the release's own CLI then narrows to operator.read (openclaw devices rotate --scope).
+    2. Online: the list, the release label, the Test verdict, Update -WhatIf (the devices' scopes and tokens must
+       not change), the repair of the first device, and a least-privilege call by it: a connect that asks for
+       exactly the scopes it lacked (for a narrowed token, with its device token).
+    3. Stopped: the offline read, the offline repair of the second device, then the release restarted on the edited
+       store and the same least-privilege call by that device (with the token value it already held).
+    Returns one object per release; a failed step shows its error id. Format-Table prints the lines.
 .EXAMPLE
     dotnet pwsh ./build.ps1 -Task Matrix -Release 2026.5.12,2026.7.35,2026.8.1
 #>
@@ -18,6 +26,11 @@ $root = Split-Path -Parent $PSScriptRoot
 Import-Module (Join-Path $root 'tests/gateway/TestGateway.psm1')
 Import-Module (Join-Path $root 'out/OpenClaw.PowerShell/OpenClaw.PowerShell.psd1')
 
+# The last release whose local shared-token connect pairs a device silently (2026.2.22 lets it in unpaired), and
+# the first whose legacy devices are compliant.
+$PairingRelease = [version]'2026.2.19'
+$FirstAdminImplication = [version]'2026.2.22'
+
 function Get-StepResult([scriptblock] $Step) {
     # The step's output objects, or the error that stopped it, so one broken release does not end the matrix.
     try { [pscustomobject]@{ Objects = @(& $Step); Error = $null } }
@@ -28,6 +41,104 @@ function Format-StepResult($Result, [scriptblock] $Summary) {
     if ($Result.Error) { $Result.Error } else { & $Summary $Result.Objects }
 }
 
+function Get-DeviceState($Splat) {
+    # Scopes and token scopes of every device (never token values): what -WhatIf must leave as it was.
+    Get-OpenClawDevice @Splat | Sort-Object DeviceId | ForEach-Object {
+        "$($_.DeviceId) [$($_.Scopes -join ',')] " + (($_.Tokens | ForEach-Object { "$($_.Role)=[$($_.Scopes -join ',')]" }) -join ' ')
+    }
+}
+
+function Test-LeastPrivilege($Gateway, [string] $Name, [string[]] $Scope, [switch] $DeviceToken, [switch] $Refresh) {
+    # The connect a client makes for exactly the scopes it lacked; "ok" or the gateway's refusal. An online repair
+    # re-mints the token, which a client picks up at its next shared-token connect (-Refresh); an offline repair
+    # keeps the value the client already holds.
+    if ($Refresh) { $null = Connect-TestNamedDevice $Gateway -Name $Name -Scope operator.read -KeepToken }
+    $answer = Connect-TestNamedDevice $Gateway -Name $Name -Scope $Scope -UseDeviceToken:$DeviceToken -KeepToken
+    if ($answer.ok) { 'ok' } else { "refused: $($answer.message)" }
+}
+
+function Invoke-ReleaseCheck([string] $Version, $Gateway) {
+    $narrowed = [version]($Version -replace '-.*$') -ge $FirstAdminImplication
+    $seedRelease = if ($narrowed) { "$PairingRelease" } else { $Version }
+    $seedScopes = if ($narrowed) { 'operator.read', 'operator.write' } else { 'operator.admin', 'operator.approvals', 'operator.pairing' }
+    $null = Start-TestGateway -Release $seedRelease -Gateway $Gateway
+    $devices = foreach ($name in 'matrix-online', 'matrix-offline') {
+        $answer = Connect-TestNamedDevice $Gateway -Name $name -Scope $seedScopes -KeepToken
+        if (-not $answer.ok) { throw "pairing $name on $seedRelease failed: $($answer.code) $($answer.message)" }
+        [pscustomobject]@{ Name = $name; DeviceId = $answer.deviceId }
+    }
+    if ($seedRelease -ne $Version) {
+        Stop-TestGateway $Gateway
+        try { $null = Start-TestGateway -Release $Version -Gateway $Gateway }
+        catch {
+            # What an operator does when the upgraded gateway asks for it (2026.9.x: "run openclaw doctor --fix").
+            if ("$_" -notmatch 'doctor --fix') { throw }
+            $doctor = Invoke-TestGatewayCli $Gateway -Release $Version doctor --fix --non-interactive --yes
+            if ($doctor.ExitCode -ne 0) { throw "openclaw doctor --fix of $Version failed: $($doctor.Errors)" }
+            $null = Start-TestGateway -Release $Version -Gateway $Gateway
+        }
+    }
+    foreach ($device in $devices) {
+        if ($narrowed) {
+            $rotate = Invoke-TestGatewayCli $Gateway devices rotate --device $device.DeviceId --role operator --scope operator.read `
+                --url $Gateway.Url --token $Gateway.Token --json
+            if ($rotate.ExitCode -ne 0) { throw "openclaw devices rotate failed on ${Version}: $($rotate.Errors)" }
+            # The client picks up its narrowed token as a real one does at its next connect.
+            $null = Connect-TestNamedDevice $Gateway -Name $device.Name -Scope operator.read -KeepToken
+        } else {
+            # The bug loop: the device asks for what it lacks, is refused with "pairing required" and files a request.
+            $null = Connect-TestNamedDevice $Gateway -Name $device.Name -Scope operator.read, operator.write
+        }
+    }
+    $online, $offline = $devices
+    $c = Get-TestGatewaySplat $Gateway
+
+    $listed = Get-StepResult { Get-OpenClawDevice @c }
+    $verdicts = Get-StepResult { Get-OpenClawDevice @c | Test-OpenClawDeviceScope }
+    $flagged = @($verdicts.Objects | Where-Object { $_.DeviceId -in $devices.DeviceId -and -not $_.IsCompliant })
+    $missing = @($flagged | Where-Object DeviceId -eq $online.DeviceId | ForEach-Object { $_.MissingScopes + $_.MissingTokenScopes } | Select-Object -Unique)
+    $before = Get-DeviceState $c
+    $whatIf = Get-StepResult { $flagged | Update-OpenClawDeviceScope @c -WhatIf 6>$null }
+    $after = Get-DeviceState $c
+    $whatIfKept = if ($whatIf.Error) { $whatIf.Error } elseif ("$after" -eq "$before") { 'unchanged' }
+        else { "CHANGED: $((Compare-Object $before $after | ForEach-Object { "$($_.SideIndicator) $($_.InputObject)" }) -join '; ')" }
+    $repair = Get-StepResult { $flagged | Where-Object DeviceId -eq $online.DeviceId | Update-OpenClawDeviceScope @c -Confirm:$false -PassThru }
+    $call = if ($missing) { Test-LeastPrivilege $Gateway $online.Name $missing -DeviceToken:$narrowed -Refresh:$narrowed } else { 'nothing missing' }
+
+    Stop-TestGateway $Gateway
+    $o = @{ Offline = $true; StateDirectory = $Gateway.State }
+    $read = Get-StepResult { Get-OpenClawDevice @o }
+    $offlineMissing = @(Get-OpenClawDevice @o -DeviceId $offline.DeviceId | Test-OpenClawDeviceScope @o |
+        ForEach-Object { $_.MissingScopes + $_.MissingTokenScopes } | Select-Object -Unique)
+    $offlineRepair = Get-StepResult {
+        Get-OpenClawDevice @o -DeviceId $offline.DeviceId | Test-OpenClawDeviceScope @o | Where-Object { -not $_.IsCompliant } |
+            Update-OpenClawDeviceScope @o -Confirm:$false -PassThru
+    }
+    $null = Start-TestGateway -Release $Version -Gateway $Gateway
+    $restartCall = if ($offlineMissing) { Test-LeastPrivilege $Gateway $offline.Name $offlineMissing -DeviceToken:$narrowed } else { 'nothing missing' }
+
+    [pscustomobject]@{
+        Release       = $Version
+        Seed          = if ($narrowed) { 'narrowed token' } else { 'legacy' }
+        Listed        = Format-StepResult $listed { param($d) $d.Count }
+        ReleaseShown  = Format-StepResult $listed { param($d) @($d.GatewayRelease | Select-Object -Unique) -join ', ' }
+        Flagged       = Format-StepResult $verdicts { param($v) "$($flagged.Count)/2 [$($missing -join ',')]" }
+        WhatIf        = $whatIfKept
+        Repair        = Format-StepResult $repair { param($r) if ($r.Count -eq 1 -and $r[0].Verified) { 'verified' } else { "not verified: $($r.Status) $($r.Error)" } }
+        Call          = $call
+        Store         = Get-StoreKind $Gateway.State
+        OfflineRead   = Format-StepResult $read { param($d) $d.Count }
+        OfflineRepair = Format-StepResult $offlineRepair { param($r) if ($r.Count -eq 1 -and $r[0].Verified) { 'verified' } else { "not verified ($($r.Count))" } }
+        RestartCall   = $restartCall
+    }
+}
+
+function Get-StoreKind([string] $State) {
+    $json = Test-Path (Join-Path $State 'devices/paired.json')
+    $sqlite = Test-Path (Join-Path $State 'state/openclaw.sqlite')
+    if ($json -and $sqlite) { 'json+sqlite' } elseif ($sqlite) { 'sqlite' } else { 'json' }
+}
+
 $savedHome = $env:OPENCLAW_POWERSHELL_HOME
 foreach ($version in $Release) {
     Write-Progress -Activity 'Release matrix' -Status $version -PercentComplete (100 * [array]::IndexOf($Release, $version) / $Release.Count)
@@ -35,31 +146,13 @@ foreach ($version in $Release) {
     $env:OPENCLAW_POWERSHELL_HOME = $gateway.ModuleHome
     $started = [Diagnostics.Stopwatch]::StartNew()
     try {
-        $null = Start-TestGateway -Release $version -Gateway $gateway
-        $paired = Connect-TestNamedDevice $gateway -Name matrix-reader -Scope operator.read
-        $c = Get-TestGatewaySplat $gateway
-        $online = Get-StepResult { Get-OpenClawDevice @c }
-        $verdicts = Get-StepResult { Get-OpenClawDevice @c | Test-OpenClawDeviceScope }
-        Stop-TestGateway $gateway
-        $offline = Get-StepResult { Get-OpenClawDevice -Offline -StateDirectory $gateway.State }
-        $store = if (Test-Path (Join-Path $gateway.State 'state/openclaw.sqlite')) { 'sqlite' } else { 'json' }
-        if (Test-Path (Join-Path $gateway.State 'devices/paired.json')) { $store = if ($store -eq 'sqlite') { 'json+sqlite' } else { 'json' } }
-        [pscustomobject]@{
-            Release      = $version
-            Paired       = if ($paired.ok) { 'yes' } else { "no: $($paired.code) $($paired.message)" }
-            Listed       = Format-StepResult $online { param($o) $o.Count }
-            ReleaseShown = Format-StepResult $online { param($o) @($o.GatewayRelease | Select-Object -Unique) -join ', ' }
-            Compliant    = Format-StepResult $verdicts { param($o) "$(@($o | Where-Object IsCompliant).Count)/$($o.Count)" }
-            Store        = $store
-            OfflineRead  = Format-StepResult $offline { param($o) $o.Count }
-            Seconds      = [math]::Round($started.Elapsed.TotalSeconds)
-        }
+        $line = Invoke-ReleaseCheck $version $gateway
     } catch {
-        [pscustomobject]@{ Release = $version; Paired = $false; Listed = "ERROR $_"; ReleaseShown = ''; Compliant = ''; Store = ''; OfflineRead = ''
-            Seconds = [math]::Round($started.Elapsed.TotalSeconds) }
+        $line = [pscustomobject]@{ Release = $version; Seed = "ERROR $_" }
     } finally {
         Remove-TestGateway $gateway
         $env:OPENCLAW_POWERSHELL_HOME = $savedHome
     }
+    $line | Add-Member -NotePropertyName Seconds -NotePropertyValue ([math]::Round($started.Elapsed.TotalSeconds)) -PassThru
 }
 Write-Progress -Activity 'Release matrix' -Completed

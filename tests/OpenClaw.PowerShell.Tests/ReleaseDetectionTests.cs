@@ -33,13 +33,13 @@ namespace OpenClaw.PowerShell.Tests
         }
 
         [Fact]
-        public void DevWithHealthAnsweredIsJudgedAs2026_2_21()
+        public void DevWithHealthAnsweredIsTheRange2026_2_21To2026_3_2JudgedBy2026_2_21()
         {
             _shell.Gateway.HealthRequiresRead = false;
 
             var report = JudgeBackend();
 
-            Assert.Equal("2026.2.21", report.Get<string>("GatewayRelease"));
+            Assert.Equal("2026.2.21-2026.3.2 (not reported)", report.Get<string>("GatewayRelease"));
             Assert.Equal(new[] { Scopes.Write }, report.Get<string[]>("MissingScopes"));
             Assert.Empty(_shell.Gateway.Requests("config.schema"));
             AssertOnlyReadOnlyRequests();

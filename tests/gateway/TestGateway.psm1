@@ -110,10 +110,16 @@ function Connect-TestDevice {
         The device's identity (made on first use); '-' connects with no device, which stores nothing.
     #>
     param($Gateway, [string] $IdentityFile, [string[]] $Scope = @(), [string] $ClientId = 'gateway-client',
-        [string] $ClientMode = 'backend', [string] $DisplayName)
+        [string] $ClientMode = 'backend', [string] $DisplayName,
+        # Keep the device token the gateway issues (IDENTITY.token), as a real client caches it.
+        [switch] $KeepToken,
+        # Sign in with the kept device token instead of the gateway's shared token.
+        [switch] $UseDeviceToken)
     $arguments = @((Join-Path $script:ScriptsFolder 'device-client.mjs'), $IdentityFile, $Gateway.Url, $Gateway.Token,
         $ClientId, $ClientMode, ($Scope -join ','))
-    if ($DisplayName) { $arguments += $DisplayName }
+    if ($DisplayName) { $arguments += '--name', $DisplayName }
+    if ($KeepToken) { $arguments += '--keep-token' }
+    if ($UseDeviceToken) { $arguments += '--device-token' }
     $result = Invoke-TestNode $Gateway $arguments -TimeoutSec 40
     $line = @($result.Output -split "`n" | Where-Object { $_.StartsWith('{') })
     if (-not $line) { throw "device-client printed no result: $($result.Output) $($result.Errors)" }
@@ -122,8 +128,9 @@ function Connect-TestDevice {
 
 function Connect-TestNamedDevice {
     <# Pairs (or reconnects) a named backend device whose identity lives under the gateway's folder. #>
-    param($Gateway, [Parameter(Mandatory)] [string] $Name, [string[]] $Scope = @('operator.read'))
-    Connect-TestDevice $Gateway -IdentityFile (Join-Path $Gateway.Root "devices/$Name.json") -Scope $Scope -DisplayName $Name
+    param($Gateway, [Parameter(Mandatory)] [string] $Name, [string[]] $Scope = @('operator.read'), [switch] $KeepToken, [switch] $UseDeviceToken)
+    Connect-TestDevice $Gateway -IdentityFile (Join-Path $Gateway.Root "devices/$Name.json") -Scope $Scope -DisplayName $Name `
+        -KeepToken:$KeepToken -UseDeviceToken:$UseDeviceToken
 }
 
 function Connect-TestCliDevice {
@@ -205,10 +212,37 @@ function Stop-TestGateway {
     <# Stops the gateway process; the state folder stays for the next Start or an offline test. #>
     param($Gateway)
     if ($Gateway.Process -and -not $Gateway.Process.HasExited) {
+        $tree = @(Get-TestProcessTree $Gateway.Process.Id)
         $Gateway.Process.Kill($true)
         $null = $Gateway.Process.WaitForExit(10000)
+        # Its children die a moment after it, and one of them may hold the gateway lock: an offline command right
+        # after the stop would see a live gateway. A zombie counts as gone (init may never reap it in a container).
+        $deadline = [DateTime]::UtcNow.AddSeconds(10)
+        while ([DateTime]::UtcNow -lt $deadline -and @($tree | Where-Object { (Get-TestProcessState $_) -notin $null, 'Z', 'X' })) {
+            Start-Sleep -Milliseconds 100
+        }
     }
     $Gateway.Process = $null
+}
+
+function Get-TestProcessState([int] $Id) {
+    # The state letter of /proc/ID/stat (R, S, Z, ...), or $null when there is no such process.
+    $stat = Get-Content -LiteralPath "/proc/$Id/stat" -Raw -ErrorAction Ignore
+    if ($stat) { $stat.Substring($stat.LastIndexOf(')') + 2, 1) }
+}
+
+function Get-TestProcessTree([int] $Id) {
+    # The process and all its descendants, from the parent pids in /proc/*/stat.
+    $parents = @{}
+    foreach ($dir in Get-ChildItem /proc -Directory -ErrorAction Ignore | Where-Object Name -match '^\d+$') {
+        $stat = Get-Content -LiteralPath "$($dir.FullName)/stat" -Raw -ErrorAction Ignore
+        if ($stat) { $parents[[int]$dir.Name] = [int]($stat.Substring($stat.LastIndexOf(')') + 2).Split(' ')[1]) }
+    }
+    $found = [System.Collections.Generic.List[int]]::new(); $found.Add($Id)
+    for ($i = 0; $i -lt $found.Count; $i++) {
+        foreach ($child in $parents.Keys | Where-Object { $parents[$_] -eq $found[$i] }) { $found.Add($child) }
+    }
+    $found
 }
 
 function Remove-TestGateway {

@@ -31,6 +31,9 @@ namespace OpenClaw.Core.Scopes
         private static readonly ReleaseVersion FirstDevicePairRemove = ReleaseLandscape.FirstOffering(DeviceMethods.Remove);
         private static readonly ReleaseVersion FirstProtocol4 = ReleaseLandscape.First(e => e.Protocol >= 4).From;
 
+        /// <summary>The last release whose foreground gateway reports "dev" (2026.3.7 reports its own version).</summary>
+        internal const string LastReportingDev = "2026.3.2";
+
         private GatewayRelease(string name, ReleaseVersion? version, ScopeCheckRule rule, RepairStrategy repair,
             IReadOnlyList<string> knownScopes, string evidence, bool crossDeviceChangesNeedAdmin = false)
         {
@@ -109,7 +112,7 @@ namespace OpenClaw.Core.Scopes
             }
             // 2026.2.19, 2.21 and later 2.x advertise the same methods; judge by the strictest of them so no
             // under-scoped device is missed, and repair in the order that works on all of them.
-            return new GatewayRelease($"{FirstDevicePairRemove} or later 2026.x (protocol 3)", null, ScopeCheckRule.LiteralMembership,
+            return new GatewayRelease($"{FirstDevicePairRemove}-{LastReportingDev} (not reported)", null, ScopeCheckRule.LiteralMembership,
                 RepairStrategy.RotateThenApprove, OperatorScopes.February2026,
                 "protocol 3 with device.pair.remove; the gateway reports no version (\"dev\"), so the strictest rule applies. Pass -Release to judge by an exact release.");
         }

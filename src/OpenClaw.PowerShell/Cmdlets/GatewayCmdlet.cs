@@ -65,6 +65,13 @@ namespace OpenClaw.PowerShell.Cmdlets
         internal GatewaySession OpenSession(ManagementAccess access, GatewayRelease? release)
         {
             if (_session != null) return _session;
+            if (access == ManagementAccess.ChangeDevices && IsWhatIf)
+            {
+                // A preview changes nothing, the module's own device included: on releases where changing other
+                // devices needs operator.admin (2026.9.x), asking for it would widen our own pairing.
+                WriteVerbose("-WhatIf: connecting for reading only, so the module's own device is not given operator.admin.");
+                access = ManagementAccess.ReadDevices;
+            }
             if (Connection != null && HasExplicitSettings)
             {
                 ThrowTerminatingError(ErrorRecords.InvalidArgument("OpenClaw.ConflictingConnection",

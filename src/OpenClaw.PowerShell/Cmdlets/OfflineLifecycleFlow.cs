@@ -44,7 +44,7 @@ namespace OpenClaw.PowerShell.Cmdlets
             foreach (var signal in presence.Signals) _cmdlet.WriteVerbose("Gateway check: " + signal.Description);
             if (!presence.IsRunning) return;
             var refusal = lifecycle.GatewayRunning(presence, _cmdlet.MyInvocation.MyCommand.Name);
-            if (IsWhatIf)
+            if (_cmdlet.IsWhatIf)
             {
                 _cmdlet.WriteWarning(refusal.Message.Replace("; nothing was written.", ".") + " " + refusal.RecommendedAction);
                 return;
@@ -81,11 +81,6 @@ namespace OpenClaw.PowerShell.Cmdlets
         /// <summary>Progress of resolving a batch, item by item.</summary>
         public void ReportResolving(int index, int count, string label) =>
             _cmdlet.WriteProgress(new ProgressRecord(1, _activity, $"{index + 1} of {count}: {label}") { PercentComplete = index * 50 / Math.Max(count, 1) });
-
-        private bool IsWhatIf =>
-            _cmdlet.MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value)
-                ? value is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(value)
-                : LanguagePrimitives.IsTrue(_cmdlet.SessionState.PSVariable.GetValue("WhatIfPreference"));
 
         private void Stop(OpenClawException error) => _cmdlet.ThrowTerminatingError(ErrorRecords.From(error));
     }

@@ -26,6 +26,12 @@ namespace OpenClaw.PowerShell.Cmdlets
 
         protected override void StopProcessing() => _stopping.Cancel();
 
+        /// <summary>Whether this invocation only previews (-WhatIf, or $WhatIfPreference when it is not bound).</summary>
+        internal bool IsWhatIf =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value)
+                ? value is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(value)
+                : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+
         /// <summary>
         /// Waits for async work, pumping verbose messages. Ctrl+C becomes a pipeline stop, and a core failure that
         /// escapes (the list under a batch timing out, the socket closing) or an assembly that did not load becomes

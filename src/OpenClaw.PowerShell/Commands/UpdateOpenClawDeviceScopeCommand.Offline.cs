@@ -150,10 +150,5 @@ namespace OpenClaw.PowerShell.Commands
             if (!(Force && forceAllowed)) ThrowTerminating(refusal);
             WriteWarning($"The gateway that owns {state.Store.Location} is running ({presence.Evidence}); writing anyway because of -Force, re-checking the file right before replacing it.");
         }
-
-        private bool IsWhatIf =>
-            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value)
-                ? value is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(value)
-                : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
     }
 }

@@ -6,7 +6,7 @@ using OpenClaw.Integration.Tests.Gateway;
 namespace OpenClaw.Integration.Tests.Requests
 {
     /// <summary>
-    /// Runs request-device.mjs: a test device that can look remote to the gateway (so a new device files a request
+    /// Runs tests/gateway/device-client.mjs with its request flags: a test device that can look remote to the gateway (so a new device files a request
     /// instead of being paired silently) and can authenticate with the device token it was last issued. It shares
     /// its identity files with <see cref="LocalGateway.Device"/>, so a device paired there can be driven here.
     /// </summary>
@@ -17,14 +17,14 @@ namespace OpenClaw.Integration.Tests.Requests
         {
             var arguments = new List<string>
             {
-                Path.Combine(GatewayInstalls.RepositoryRoot, "tests", "OpenClaw.Integration.Tests", "Requests", "request-device.mjs"),
-                IdentityFile(gateway, name), gateway.Url, gateway.Token, clientId, clientMode, string.Join(",", scopes), "--name", name,
+                Path.Combine(GatewayInstalls.ScriptsDirectory, "device-client.mjs"),
+                IdentityFile(gateway, name), gateway.Url, gateway.Token, clientId, clientMode, string.Join(",", scopes), "--name", name, "--keep-token",
             };
             if (remote) arguments.Add("--remote");
             if (withDeviceToken) arguments.Add("--device-token");
             var result = ProcessRunner.Run(GatewayInstalls.Node, arguments, new Dictionary<string, string>(), TimeSpan.FromSeconds(40));
             var line = result.Output.Split('\n').LastOrDefault(l => l.StartsWith("{", StringComparison.Ordinal))
-                       ?? throw new InvalidOperationException("request-device printed no result: " + result.All);
+                       ?? throw new InvalidOperationException("device-client printed no result: " + result.All);
             return new DeviceConnect(JObject.Parse(line));
         }
 
