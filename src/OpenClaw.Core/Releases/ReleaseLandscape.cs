@@ -77,9 +77,11 @@ namespace OpenClaw.Core.Releases
             });
             Then(e => e with
             {
-                From = new ReleaseVersion(2026, 4, 5), Change = "connect reads approvedScopes before scopes",
-                Evidence = "2026.4.5 connect path (paired.approvedScopes ?? paired.scopes); CHANGELOG #50627",
+                From = new ReleaseVersion(2026, 4, 5), Change = "connect reads approvedScopes before scopes; changing another device needs operator.admin",
+                Evidence = "2026.4.5 connect path (paired.approvedScopes ?? paired.scopes); CHANGELOG #50627; matrix run 2026-12-06: "
+                    + "2026.3.7 lets a caller without admin rotate another device's token, 2026.4.23-2026.8.1 answer 'device token rotation denied'",
                 ConnectReadsApprovedScopesFirst = true,
+                CrossDeviceChangesNeedAdmin = true,
             });
             Then(e => e with
             {
@@ -114,14 +116,6 @@ namespace OpenClaw.Core.Releases
                 Store = PairingStoreLayout.Sqlite,
                 SchemaVersion = 15,
                 Identity = IdentityLocation.StateDatabase,
-            });
-            // Measured on 2026.9.6 (facts §13). The CHANGELOG dates the own-device-only rule for callers without admin
-            // to 2026.4.5 (#50627); no run has confirmed it there, so the measured boundary stays until one does.
-            Then(e => e with
-            {
-                From = new ReleaseVersion(2026, 9, 1), Change = "changing another device needs operator.admin",
-                Evidence = "measured on 2026.9.6 (facts §13)",
-                CrossDeviceChangesNeedAdmin = true,
             });
             Then(e => e with { From = new ReleaseVersion(2026, 9, 3), Change = "schema 16 (device tables unchanged)", Evidence = "2026.9.3 newer-schema check; release-matrix Part 1 §5", SchemaVersion = 16 });
             Then(e => e with { From = new ReleaseVersion(2026, 9, 4), Change = "schema 17 (device tables unchanged)", Evidence = "2026.9.4 newer-schema check; release-matrix Part 1 §5", SchemaVersion = 17 });

@@ -63,10 +63,11 @@ public sealed class GatewayReleaseFromVersionTests
     [InlineData("2026.2.19", false)]
     [InlineData("2026.2.21", false)]
     [InlineData("2026.2.22", false)]
-    [InlineData("2026.8.1", false)]
-    [InlineData("2026.9.1", true)]
+    [InlineData("2026.3.7", false)]
+    [InlineData("2026.4.5", true)]
+    [InlineData("2026.8.1", true)]
     [InlineData("2026.9.6", true)]
-    public void Cross_device_changes_need_admin_only_from_2026_9(string version, bool needsAdmin)
+    public void Cross_device_changes_need_admin_from_2026_4_5(string version, bool needsAdmin)
     {
         Assert.Equal(needsAdmin, TestReleases.Named(version).CrossDeviceChangesNeedAdmin);
     }
