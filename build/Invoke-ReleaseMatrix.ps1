@@ -80,8 +80,10 @@ function Invoke-ReleaseCheck([string] $Version, $Gateway) {
     }
     foreach ($device in $devices) {
         if ($narrowed) {
-            $rotate = Invoke-TestGatewayCli $Gateway devices rotate --device $device.DeviceId --role operator --scope operator.read `
-                --url $Gateway.Url --token $Gateway.Token --json
+            # An operator's CLI of its own: the gateway's CLI would sign in with its cached device token, and from
+            # 2026.4.5 a device-token caller without operator.admin may not rotate another device's token.
+            $rotate = Invoke-TestGatewayCli $Gateway -ClientState (Join-Path $Gateway.Root 'operator-cli') devices rotate `
+                --device $device.DeviceId --role operator --scope operator.read --url $Gateway.Url --token $Gateway.Token --json
             if ($rotate.ExitCode -ne 0) { throw "openclaw devices rotate failed on ${Version}: $($rotate.Errors)" }
             # The client picks up its narrowed token as a real one does at its next connect.
             $null = Connect-TestNamedDevice $Gateway -Name $device.Name -Scope operator.read -KeepToken

@@ -142,9 +142,14 @@ function Connect-TestCliDevice {
 function Invoke-TestGatewayCli {
     <# The openclaw CLI of a release against the gateway's state, e.g. devices list --json. #>
     [CmdletBinding(PositionalBinding = $false)]
-    param([Parameter(Position = 0)] $Gateway, [string] $Release, [Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
+    param([Parameter(Position = 0)] $Gateway, [string] $Release,
+        # The CLI's own state folder, when it is not the gateway's: a CLI of its own, which signs in with the
+        # gateway's shared token instead of a device token the gateway's CLI cached.
+        [string] $ClientState,
+        [Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
     if (-not $Release) { $Release = $Gateway.Release }
-    Invoke-TestNode $Gateway (@(Get-TestGatewayEntry $Release) + $Arguments)
+    $extra = if ($ClientState) { @{ OPENCLAW_STATE_DIR = $ClientState } } else { @{} }
+    Invoke-TestNode $Gateway (@(Get-TestGatewayEntry $Release) + $Arguments) -Extra $extra
 }
 
 function Invoke-TestToolCall {
