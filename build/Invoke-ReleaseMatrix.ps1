@@ -57,7 +57,27 @@ function Test-LeastPrivilege($Gateway, [string] $Name, [string[]] $Scope, [switc
     if ($answer.ok) { 'ok' } else { "refused: $($answer.message)" }
 }
 
+function Invoke-OperatorRequest($Gateway, [string] $Method, [hashtable] $Params) {
+    # One gateway request as an operator's own admin client signed in with the shared token.
+    Connect-TestDevice $Gateway -IdentityFile (Join-Path $Gateway.Root 'devices/matrix-operator.json') -ClientId cli -ClientMode cli `
+        -Scope operator.admin, operator.pairing -Method $Method -Params $Params
+}
+
+function Update-FlaggedDevice($Reports, $Splat, $Gateway) {
+    # Update-OpenClawDeviceScope; when the module's identity must first be granted operator.admin (2026.4.5 and
+    # later do not grant a scope upgrade silently), the operator approves the request it names, and it runs again.
+    try { $Reports | Update-OpenClawDeviceScope @Splat -Confirm:$false -PassThru }
+    catch {
+        if ($_.FullyQualifiedErrorId -notlike 'OpenClaw.PairingRequired*' -or "$_" -notmatch 'pairing request ([0-9a-f-]{36})') { throw }
+        $approved = Invoke-OperatorRequest $Gateway device.pair.approve @{ requestId = $Matches[1] }
+        if (-not $approved.ok) { throw "approving the module's request failed: $($approved.code) $($approved.message)" }
+        $script:RepairNote = ' after approving the module''s admin request'
+        $Reports | Update-OpenClawDeviceScope @Splat -Confirm:$false -PassThru
+    }
+}
+
 function Invoke-ReleaseCheck([string] $Version, $Gateway) {
+    $script:NarrowedBy = 'cli'; $script:RepairNote = ''
     $narrowed = [version]($Version -replace '-.*$') -ge $FirstAdminImplication
     $seedRelease = if ($narrowed) { "$PairingRelease" } else { $Version }
     $seedScopes = if ($narrowed) { 'operator.read', 'operator.write' } else { 'operator.admin', 'operator.approvals', 'operator.pairing' }
@@ -84,7 +104,14 @@ function Invoke-ReleaseCheck([string] $Version, $Gateway) {
             # 2026.4.5 a device-token caller without operator.admin may not rotate another device's token.
             $rotate = Invoke-TestGatewayCli $Gateway -ClientState (Join-Path $Gateway.Root 'operator-cli') devices rotate `
                 --device $device.DeviceId --role operator --scope operator.read --url $Gateway.Url --token $Gateway.Token --json
-            if ($rotate.ExitCode -ne 0) { throw "openclaw devices rotate failed on ${Version}: $($rotate.Errors)" }
+            if ($rotate.ExitCode -ne 0 -and "$($rotate.Errors)" -match 'rotation denied') {
+                # The CLI caches a device token at its first connect and then signs in with it for the least
+                # scopes a command needs, and from 2026.4.5 such a caller may not rotate another device's token
+                # (#50627); 4.5-8.1 and sometimes 9.5 refuse it. The same RPC from a shared-token admin connection.
+                $answer = Invoke-OperatorRequest $Gateway device.token.rotate @{ deviceId = $device.DeviceId; role = 'operator'; scopes = @('operator.read') }
+                if (-not $answer.ok) { throw "device.token.rotate failed on ${Version}: $($answer.code) $($answer.message)" }
+                $script:NarrowedBy = 'rpc'
+            } elseif ($rotate.ExitCode -ne 0) { throw "openclaw devices rotate failed on ${Version}: $($rotate.Errors)" }
             # The client picks up its narrowed token as a real one does at its next connect.
             $null = Connect-TestNamedDevice $Gateway -Name $device.Name -Scope operator.read -KeepToken
         } else {
@@ -104,7 +131,7 @@ function Invoke-ReleaseCheck([string] $Version, $Gateway) {
     $after = Get-DeviceState $c
     $whatIfKept = if ($whatIf.Error) { $whatIf.Error } elseif ("$after" -eq "$before") { 'unchanged' }
         else { "CHANGED: $((Compare-Object $before $after | ForEach-Object { "$($_.SideIndicator) $($_.InputObject)" }) -join '; ')" }
-    $repair = Get-StepResult { $flagged | Where-Object DeviceId -eq $online.DeviceId | Update-OpenClawDeviceScope @c -Confirm:$false -PassThru }
+    $repair = Get-StepResult { Update-FlaggedDevice @($flagged | Where-Object DeviceId -eq $online.DeviceId) $c $Gateway }
     $call = if ($missing) { Test-LeastPrivilege $Gateway $online.Name $missing -DeviceToken:$narrowed -Refresh:$narrowed } else { 'nothing missing' }
 
     Stop-TestGateway $Gateway
@@ -121,12 +148,12 @@ function Invoke-ReleaseCheck([string] $Version, $Gateway) {
 
     [pscustomobject]@{
         Release       = $Version
-        Seed          = if ($narrowed) { 'narrowed token' } else { 'legacy' }
+        Seed          = if (-not $narrowed) { 'legacy' } elseif ($script:NarrowedBy -eq 'cli') { 'narrowed token' } else { 'narrowed token (rpc)' }
         Listed        = Format-StepResult $listed { param($d) $d.Count }
         ReleaseShown  = Format-StepResult $listed { param($d) @($d.GatewayRelease | Select-Object -Unique) -join ', ' }
         Flagged       = Format-StepResult $verdicts { param($v) "$($flagged.Count)/2 [$($missing -join ',')]" }
         WhatIf        = $whatIfKept
-        Repair        = Format-StepResult $repair { param($r) if ($r.Count -eq 1 -and $r[0].Verified) { 'verified' } else { "not verified: $($r.Status) $($r.Error)" } }
+        Repair        = Format-StepResult $repair { param($r) if ($r.Count -eq 1 -and $r[0].Verified) { "verified$script:RepairNote" } else { "not verified: $($r.Status) $($r.Error)" } }
         Call          = $call
         Store         = Get-StoreKind $Gateway.State
         OfflineRead   = Format-StepResult $read { param($d) $d.Count }

@@ -114,12 +114,15 @@ function Connect-TestDevice {
         # Keep the device token the gateway issues (IDENTITY.token), as a real client caches it.
         [switch] $KeepToken,
         # Sign in with the kept device token instead of the gateway's shared token.
-        [switch] $UseDeviceToken)
+        [switch] $UseDeviceToken,
+        # After connecting, send this request (method and parameters) and return its answer instead.
+        [string] $Method, [hashtable] $Params = @{})
     $arguments = @((Join-Path $script:ScriptsFolder 'device-client.mjs'), $IdentityFile, $Gateway.Url, $Gateway.Token,
         $ClientId, $ClientMode, ($Scope -join ','))
     if ($DisplayName) { $arguments += '--name', $DisplayName }
     if ($KeepToken) { $arguments += '--keep-token' }
     if ($UseDeviceToken) { $arguments += '--device-token' }
+    if ($Method) { $arguments += '--request', $Method, ($Params | ConvertTo-Json -Compress -Depth 5) }
     $result = Invoke-TestNode $Gateway $arguments -TimeoutSec 40
     $line = @($result.Output -split "`n" | Where-Object { $_.StartsWith('{') })
     if (-not $line) { throw "device-client printed no result: $($result.Output) $($result.Errors)" }

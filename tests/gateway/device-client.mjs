@@ -3,7 +3,7 @@
 // {"ok":true,"tokenScopes":[...]} or {"ok":false,"code":...,"message":...,"requestId":...}.
 // It uses Node 24's built-in WebSocket, so it needs nothing from npm.
 // usage: node device-client.mjs IDENTITY_FILE URL TOKEN CLIENT_ID CLIENT_MODE SCOPES [DISPLAY_NAME] [--name NAME]
-//                               [--remote] [--keep-token] [--device-token]
+//                               [--remote] [--keep-token] [--device-token] [--request METHOD PARAMS_JSON]
 //   SCOPES is a comma-separated list ("" for none). IDENTITY_FILE "-" connects with no device at all: the
 //   gateway stores nothing for such a connect, which makes it a side-effect-free readiness probe.
 //   --remote        adds an X-Forwarded-For header from an untrusted address, so the gateway treats the loopback
@@ -13,6 +13,8 @@
 //                   identity, in IDENTITY_FILE.token, as a real client caches it.
 //   --device-token  authenticates with that kept token instead of the shared TOKEN (and keeps the next one); that
 //                   is the connect a narrowed token breaks.
+//   --request       after a successful connect, sends one request and prints {"ok":...,"payload":...} for it
+//                   instead (token values in the payload are replaced by "<redacted>").
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
@@ -71,8 +73,14 @@ ws.onmessage = (event) => {
     if (frame.ok) {
       const issued = frame.payload?.auth?.deviceToken;
       if (issued && identity.deviceId && (flag("--keep-token") || flag("--device-token"))) writeFileSync(tokenFile, issued, { mode: 0o600 });
-      done({ ok: true, tokenScopes: frame.payload?.auth?.scopes ?? null });
+      if (!flag("--request")) done({ ok: true, tokenScopes: frame.payload?.auth?.scopes ?? null });
+      const method = rest[rest.indexOf("--request") + 1];
+      ws.send(JSON.stringify({ type: "req", id: "r1", method, params: JSON.parse(rest[rest.indexOf("--request") + 2]) }));
+      return;
     }
     done({ ok: false, code: frame.error?.code, message: frame.error?.message, requestId: frame.error?.details?.requestId ?? null });
+  } else if (frame.type === "res" && frame.id === "r1") {
+    const payload = JSON.parse(JSON.stringify(frame.payload ?? null, (key, value) => (key === "token" ? "<redacted>" : value)));
+    done(frame.ok ? { ok: true, payload } : { ok: false, code: frame.error?.code, message: frame.error?.message });
   }
 };

@@ -25,7 +25,7 @@ Describe 'OpenClaw <Release>' -ForEach $Eras -Skip:(-not $IsLinux) {
     }
 
     It 'is seeded with two devices that need repair (<Seed>) and lists them as release <Shown>' {
-        $line.Seed | Should -Be $Seed
+        $line.Seed | Should -BeLike "$Seed*"
         $line.Listed | Should -BeGreaterOrEqual 2
         $line.ReleaseShown | Should -Be $Shown
         $line.Flagged | Should -BeLike '2/2 *'
@@ -36,7 +36,7 @@ Describe 'OpenClaw <Release>' -ForEach $Eras -Skip:(-not $IsLinux) {
     }
 
     It 'repairs the first device online, verified, and its least-privilege call then succeeds' {
-        $line.Repair | Should -Be 'verified'
+        $line.Repair | Should -BeLike 'verified*'
         $line.Call | Should -Be 'ok'
     }
 
