@@ -110,17 +110,46 @@ namespace OpenClaw.Core.Devices
         }
 
         /// <summary>A SQLite INTEGER column of Unix milliseconds as a time.</summary>
-        public static DateTimeOffset? Time(long? milliseconds) =>
-            milliseconds.HasValue ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds.Value) : null;
+        public static DateTimeOffset? Time(long? milliseconds) => milliseconds.HasValue ? Time((object)milliseconds.Value) : null;
 
-        /// <summary>Milliseconds converted as <c>(long)JValue</c> converts them (a float rounds; a huge integer overflows).</summary>
-        public static DateTimeOffset? Time(object? milliseconds) => milliseconds switch
+        private static readonly long MinMilliseconds = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
+        private static readonly long MaxMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
+        /// <summary>
+        /// Milliseconds since 1970 as a time, whatever number a state file holds. The gateway never turns these
+        /// numbers into a Date to decide anything: it compares them (a request is pruned when <c>now - ts</c> exceeds
+        /// five minutes, a token is revoked when <c>revokedAtMs</c> is set), and JavaScript numbers reach far beyond
+        /// DateTimeOffset's years 1 to 9999 (Date itself to ±275,760 years; 1e19 or 1e400 are numbers too). So a value
+        /// outside that range is clamped to its nearest end, which keeps every such comparison with a present-day
+        /// time as the gateway makes it (a request from the year 10000 is still not expired, a token revoked "in
+        /// 1e19" still revoked) where converting it threw. A fraction of a millisecond is cut off toward zero, as
+        /// Date's TimeClip does.
+        /// </summary>
+        public static DateTimeOffset? Time(object? milliseconds)
         {
-            null => null,
-            long ms => DateTimeOffset.FromUnixTimeMilliseconds(ms),
-            BigInteger big => DateTimeOffset.FromUnixTimeMilliseconds((long)big),
-            _ => DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(milliseconds, CultureInfo.InvariantCulture)),
-        };
+            long clamped;
+            switch (milliseconds)
+            {
+                case null:
+                    return null;
+                case long ms:
+                    clamped = Math.Min(Math.Max(ms, MinMilliseconds), MaxMilliseconds);
+                    break;
+                case BigInteger big:
+                    clamped = big < MinMilliseconds ? MinMilliseconds : big > MaxMilliseconds ? MaxMilliseconds : (long)big;
+                    break;
+                default:
+                    var value = Convert.ToDouble(milliseconds, CultureInfo.InvariantCulture);
+                    if (double.IsNaN(value)) return null;
+                    clamped = value <= MinMilliseconds ? MinMilliseconds : value >= MaxMilliseconds ? MaxMilliseconds : (long)Math.Truncate(value);
+                    break;
+            }
+            return DateTimeOffset.FromUnixTimeMilliseconds(clamped);
+        }
+
+        /// <summary>A time plus a span, stopping at the end of DateTimeOffset's range instead of overflowing.</summary>
+        public static DateTimeOffset Later(DateTimeOffset time, TimeSpan span) =>
+            time > DateTimeOffset.MaxValue - span ? DateTimeOffset.MaxValue : time + span;
 
         /// <summary>How a token is named in messages about a state file ("an Object", "a String"), as JTokenType names it.</summary>
         public static string Kind(JsonToken token) => token switch

@@ -31,7 +31,8 @@ namespace OpenClaw.Core.Devices
         /// <summary>Set only for a connect the gateway did not treat as local (it omits loopback addresses).</summary>
         public string? RemoteIp { get; set; }
 
-        public DateTimeOffset? ExpiresAt => RequestedAt + TimeToLive;
+        /// <summary>When the gateway prunes the request; the end of time for one stamped within five minutes of it.</summary>
+        public DateTimeOffset? ExpiresAt => RequestedAt is { } at ? DeviceJsonValues.Later(at, TimeToLive) : (DateTimeOffset?)null;
 
         public static PendingDeviceRequest FromJson(JObject json) => new PendingDeviceRequest
         {

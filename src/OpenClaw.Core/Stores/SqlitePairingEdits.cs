@@ -187,7 +187,7 @@ namespace OpenClaw.Core.Stores
         {
             var request = _rows.Pending(requestId);
             var since = request == null ? null : SqlitePairingRows.PendingSince(request["ts"] as long?, request["refreshed_at_ms"] as long?);
-            if (request == null || since != null && since.Value + PendingDeviceRequest.TimeToLive <= _now)
+            if (request == null || since != null && DeviceJsonValues.Later(since.Value, PendingDeviceRequest.TimeToLive) <= _now)
             {
                 throw new OpenClawException(RequestErrorIds.RequestNotFound, OpenClawErrorKind.ObjectNotFound,
                     $"'{_path}' holds no pairing request '{requestId}' that is still open (it expired after {PendingDeviceRequest.TimeToLive.TotalMinutes:0} minutes, was resolved, or never existed).",

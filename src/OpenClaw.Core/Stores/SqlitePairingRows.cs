@@ -93,7 +93,7 @@ namespace OpenClaw.Core.Stores
         public static DateTimeOffset? PendingSince(long? ts, long? refreshedAtMs)
         {
             var latest = new[] { ts, refreshedAtMs }.Where(v => v.HasValue).Select(v => v!.Value).DefaultIfEmpty(-1).Max();
-            return latest < 0 ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(latest);
+            return latest < 0 ? null : DeviceJsonValues.Time(latest);
         }
 
         /// <summary>Parses a JSON column exactly (dates stay strings, numbers keep their form); null for SQL NULL.</summary>

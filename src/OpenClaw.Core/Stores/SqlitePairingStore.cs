@@ -83,7 +83,7 @@ namespace OpenClaw.Core.Stores
                 }
                 var now = DateTimeOffset.UtcNow;
                 var requests = pending.Select(row => (Request: SqlitePairingRows.Pending(row, Location), Since: SqlitePairingRows.PendingSince(row)))
-                    .Where(p => p.Since == null || p.Since.Value + PendingDeviceRequest.TimeToLive > now)
+                    .Where(p => p.Since == null || DeviceJsonValues.Later(p.Since.Value, PendingDeviceRequest.TimeToLive) > now)
                     .Select(p => p.Request).ToList();
                 return new PairedDeviceStream(Devices(paired), requests);
             }

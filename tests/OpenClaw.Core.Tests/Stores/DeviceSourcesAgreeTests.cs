@@ -68,7 +68,8 @@ public sealed class DeviceSourcesAgreeTests : IDisposable
 
         Assert.Equal(JsonConvert.SerializeObject(fromJObject), JsonConvert.SerializeObject(fromSpan));
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1795560641626), fromSpan.ApprovedAt);
-        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1795560650000), fromSpan.LastUsedAt);
+        // A fraction of a millisecond is cut off, as Date does (new Date(1795560649999.6).getTime() is ...999).
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1795560649999), fromSpan.LastUsedAt);
         Assert.Equal(new[] { "operator", "node" }, fromSpan.Tokens.Select(t => t.Role));
     }
 
