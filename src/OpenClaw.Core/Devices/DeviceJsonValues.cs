@@ -109,6 +109,13 @@ namespace OpenClaw.Core.Devices
             return null;
         }
 
+        /// <summary>
+        /// A revocation time: the gateway tests <c>if (entry.revokedAtMs)</c> (2026.2.x to 2026.9.6), so 0, like
+        /// null, means not revoked.
+        /// </summary>
+        public static DateTimeOffset? RevokedTime(JsonReader reader) =>
+            reader.Value is long and 0 or double and 0 or decimal and 0 ? null : Time(reader);
+
         /// <summary>A SQLite INTEGER column of Unix milliseconds as a time.</summary>
         public static DateTimeOffset? Time(long? milliseconds) => milliseconds.HasValue ? Time((object)milliseconds.Value) : null;
 

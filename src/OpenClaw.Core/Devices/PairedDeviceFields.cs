@@ -181,7 +181,7 @@ namespace OpenClaw.Core.Devices
                         break;
                     case "createdAtMs": _createdAt = DeviceJsonValues.Time(reader); break;
                     case "rotatedAtMs": _rotatedAt = DeviceJsonValues.Time(reader); break;
-                    case "revokedAtMs": _revokedAt = DeviceJsonValues.Time(reader); break;
+                    case "revokedAtMs": _revokedAt = DeviceJsonValues.RevokedTime(reader); break;
                     case "lastUsedAtMs": _lastUsedAt = DeviceJsonValues.Time(reader); break;
                     default: DeviceJsonValues.Skip(reader); break;
                 }

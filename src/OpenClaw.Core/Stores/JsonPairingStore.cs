@@ -78,8 +78,8 @@ namespace OpenClaw.Core.Stores
             {
                 var file = JsonStoreFile.Read(PendingLocation, "request id");
                 // The gateway prunes requests older than 5 minutes whenever it loads the file (PENDING_TTL_MS).
-                pending.AddRange(NodeJson.InObjectOrder(file.Root).Select(m => JsonRecords.Pending(file, m))
-                    .Where(r => r.ExpiresAt == null || r.ExpiresAt > now));
+                pending.AddRange(NodeJson.InObjectOrder(file.Root).Select(m => (Request: JsonRecords.Pending(file, m), Record: (JObject)m.Value))
+                    .Where(r => !JsonRecords.IsPruned(r.Record, now)).Select(r => r.Request));
             }
             return new PairedDeviceStream(paired, pending);
         }

@@ -5,6 +5,7 @@ using Newtonsoft.Json.Linq;
 using OpenClaw.Core.Devices;
 using OpenClaw.Core.Errors;
 using OpenClaw.Core.Requests;
+using OpenClaw.Core.Stores.Json;
 
 namespace OpenClaw.Core.Stores
 {
@@ -96,7 +97,7 @@ namespace OpenClaw.Core.Stores
 
             var tokens = Json<JObject>(device, "tokens_json", deviceId) ?? new JObject();
             var token = Token(tokens, role, deviceId);
-            if (token != null && !IsRevoked(token))
+            if (token != null && !JsonRecords.IsRevoked(token))
             {
                 added = AddMissing(SqlitePairingRows.TokenScopes(token, role, _path, deviceId), edit.TokenScopes, "tokens_json", deviceId);
                 if (added.Count > 0) outcome.Steps.Add($"added {string.Join(", ", added)} to the {role} token (its value is kept)");
@@ -134,7 +135,7 @@ namespace OpenClaw.Core.Stores
                         ?? throw new OpenClawException(ErrorIds.RoleNotFound, OpenClawErrorKind.ObjectNotFound,
                             $"Device '{deviceId}' in '{_path}' has no {role} token to revoke.",
                             "List the device's tokens (Get-OpenClawDevice -Offline) and pass a role it has.", deviceId);
-            if (IsRevoked(token))
+            if (JsonRecords.IsRevoked(token))
             {
                 // 9.6 would move revokedAtMs to now; the module leaves an already revoked token exactly as it is.
                 outcome.AlreadyRevoked = true;
@@ -182,12 +183,11 @@ namespace OpenClaw.Core.Stores
             outcome.Steps.Add($"{step} {requestId}");
         }
 
-        /// <summary>An unexpired request: its TTL counts from the later of ts and refreshed_at_ms, as the store's Read does.</summary>
+        /// <summary>A request the gateway would not prune (its five minutes count from refreshed_at_ms ?? ts), as the store's Read keeps it.</summary>
         private Dictionary<string, object?> Request(string requestId)
         {
             var request = _rows.Pending(requestId);
-            var since = request == null ? null : SqlitePairingRows.PendingSince(request["ts"] as long?, request["refreshed_at_ms"] as long?);
-            if (request == null || since != null && DeviceJsonValues.Later(since.Value, PendingDeviceRequest.TimeToLive) <= _now)
+            if (request == null || SqlitePairingRows.IsPruned(request["ts"] as long?, request["refreshed_at_ms"] as long?, _now))
             {
                 throw new OpenClawException(RequestErrorIds.RequestNotFound, OpenClawErrorKind.ObjectNotFound,
                     $"'{_path}' holds no pairing request '{requestId}' that is still open (it expired after {PendingDeviceRequest.TimeToLive.TotalMinutes:0} minutes, was resolved, or never existed).",
@@ -207,7 +207,6 @@ namespace OpenClaw.Core.Stores
             _ => throw SqlitePairingRows.BadColumn(_path, "tokens_json", deviceId, $"its {role} entry is not an object"),
         };
 
-        private static bool IsRevoked(JObject token) => token["revokedAtMs"] is JToken at && at.Type != JTokenType.Null;
 
         /// <summary>
         /// A token shaped as 9.6 stores one (dist createDeviceAuthToken, in its key order): a value from PairingTokens; a replaced entry keeps its createdAtMs, lastUsedAtMs and issuer and gets rotatedAtMs.

@@ -70,6 +70,7 @@ namespace OpenClaw.Core.Stores
             json["silent"] = Integer(row, "silent") is long silent ? silent != 0 : (bool?)null;
             json["isRepair"] = Integer(row, "is_repair") is long repair ? repair != 0 : (bool?)null;
             json["ts"] = Integer(row, "ts");
+            json["refreshedAtMs"] = Integer(row, "refreshed_at_ms");
             return PendingDeviceRequest.FromJson(json);
         }
 
@@ -87,14 +88,8 @@ namespace OpenClaw.Core.Stores
             ["remoteIp"] = Text(row, "remote_ip"),
         };
 
-        /// <summary>When the gateway would prune a request: its TTL counts from the later of ts and refreshed_at_ms.</summary>
-        public static DateTimeOffset? PendingSince(IDataRecord row) => PendingSince(Integer(row, "ts"), Integer(row, "refreshed_at_ms"));
-
-        public static DateTimeOffset? PendingSince(long? ts, long? refreshedAtMs)
-        {
-            var latest = new[] { ts, refreshedAtMs }.Where(v => v.HasValue).Select(v => v!.Value).DefaultIfEmpty(-1).Max();
-            return latest < 0 ? null : DeviceJsonValues.Time(latest);
-        }
+        /// <summary>Whether the gateway prunes a request row (<see cref="PendingDeviceRequest.IsPruned"/>; 2026.9.6 keeps a row while now - (refreshedAtMs ?? ts) &lt;= 5 min).</summary>
+        public static bool IsPruned(long? ts, long? refreshedAtMs, DateTimeOffset now) => PendingDeviceRequest.IsPruned(refreshedAtMs, ts ?? 0, now);
 
         /// <summary>Parses a JSON column exactly (dates stay strings, numbers keep their form); null for SQL NULL.</summary>
         public static T? Json<T>(IDataRecord row, string column, string path, string rowId) where T : JToken =>

@@ -82,9 +82,9 @@ namespace OpenClaw.Core.Stores
                     pending = Rows(connection, transaction, $"SELECT {SqlitePairingRows.PendingColumns} FROM device_pairing_pending ORDER BY ts");
                 }
                 var now = DateTimeOffset.UtcNow;
-                var requests = pending.Select(row => (Request: SqlitePairingRows.Pending(row, Location), Since: SqlitePairingRows.PendingSince(row)))
-                    .Where(p => p.Since == null || DeviceJsonValues.Later(p.Since.Value, PendingDeviceRequest.TimeToLive) > now)
-                    .Select(p => p.Request).ToList();
+                var requests = pending
+                    .Where(row => !SqlitePairingRows.IsPruned(SqlitePairingRows.Integer(row, "ts"), SqlitePairingRows.Integer(row, "refreshed_at_ms"), now))
+                    .Select(row => SqlitePairingRows.Pending(row, Location)).ToList();
                 return new PairedDeviceStream(Devices(paired), requests);
             }
             catch (SqliteException e)

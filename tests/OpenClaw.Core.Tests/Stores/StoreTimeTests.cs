@@ -9,6 +9,8 @@ namespace OpenClaw.Core.Tests.Stores;
 /// Times in a store are JavaScript numbers the gateway only compares, so any number JSON holds is read without an
 /// exception: clamped to DateTimeOffset's range (years 1-9999), a fraction of a millisecond cut off as Date does,
 /// and a pending request stamped at the end of time never expires (found by the differential fuzz run of issue 13).
+/// The comparisons are the gateway's: a request goes when now - (refreshedAtMs ?? ts) &gt; 5 min, a token is revoked
+/// when revokedAtMs is truthy.
 /// </summary>
 public sealed class StoreTimeTests
 {
@@ -38,7 +40,8 @@ public sealed class StoreTimeTests
     [InlineData("253402300799999", true)]
     [InlineData("9e15", true)]
     [InlineData("1799999700001", true)]
-    [InlineData("1799999700000", false)]   // exactly five minutes old: the gateway prunes after more than five
+    [InlineData("1799999700000", true)]    // exactly five minutes old: the gateway prunes only after more than five
+    [InlineData("1799999699999", false)]
     [InlineData("-9e15", false)]
     public void APendingRequestNearTheEndOfTimeNeverExpires(string ts, bool listed)
     {
@@ -50,6 +53,40 @@ public sealed class StoreTimeTests
 
         Assert.Equal(listed, pending.Count == 1);
         if (listed && ts.StartsWith("2534", StringComparison.Ordinal)) Assert.Equal(DateTimeOffset.MaxValue, pending[0].ExpiresAt);
+    }
+
+    [Theory]
+    [InlineData("\"ts\": 1799999000000, \"refreshedAtMs\": 1799999900000", true)]   // 2026.7+: five minutes from the refresh
+    [InlineData("\"ts\": 1799999900000, \"refreshedAtMs\": null", true)]
+    [InlineData("\"ts\": 1799999900000, \"refreshedAtMs\": 1799999000000", false)] // refreshedAtMs ?? ts, not the later of them
+    [InlineData("\"ts\": null", false)]                                               // now - null is now: pruned
+    [InlineData("\"silent\": false", true)]                                            // now - undefined is NaN: kept
+    public void APendingRequestIsKeptAsTheGatewayKeepsIt(string times, bool listed)
+    {
+        using var state = new StoreState(null);
+        state.WritePaired("{}");
+        state.WriteStoreFile(state.PendingPath, "{\"r1\": {\"requestId\": \"r1\", \"deviceId\": \"d1\", " + times + "}}");
+
+        var pending = new JsonPairingStore(state.StateDirectory).Read(Now).Pending;
+
+        Assert.Equal(listed, pending.Count == 1);
+    }
+
+    [Fact]
+    public void ARevokedAtMsOfZeroIsNotARevocation()
+    {
+        using var state = new StoreState(null);
+        state.WritePaired(Record("\"scopes\": [\"operator.read\"],\n    \"tokens\": {\"operator\": {\"token\": \"t\", \"role\": \"operator\", \"scopes\": [\"operator.read\"], \"revokedAtMs\": 0}}"));
+        var store = new JsonPairingStore(state.StateDirectory);
+
+        Assert.False(Assert.Single(store.Read().Paired).TokenFor("operator")!.IsRevoked);
+        store.AddScopes(new[] { new OfflineScopeGrant(StoreState.CliDevice, "operator", new[] { "operator.write" }) }, new StoreWriteOptions { NoBackup = true });
+        Assert.Equal(new[] { "operator.read", "operator.write" }, Assert.Single(store.Read().Paired).TokenFor("operator")!.Scopes);
+
+        using var db = new SqliteTestStore();
+        db.Insert("device_pairing_paired", SqliteTestStore.PairedRow(new string('a', 64), "[\"operator.read\"]", null,
+            "{\"operator\":{\"token\":\"t\",\"role\":\"operator\",\"scopes\":[],\"revokedAtMs\":0}}"));
+        Assert.False(Assert.Single(SqlitePairingStore.Open(db.StateDirectory).Read().Paired).TokenFor("operator")!.IsRevoked);
     }
 
     [Fact]

@@ -85,6 +85,7 @@ namespace OpenClaw.Core.Stores.Json
             foreach (var name in PendingStrings) Expect(record, name, JTokenType.String, where, refuse);
             foreach (var name in PendingStringArrays) Strings(record[name], $"{where}: '{name}'", refuse);
             Expect(record, "ts", JTokenType.Float, where, refuse);
+            Expect(record, "refreshedAtMs", JTokenType.Float, where, refuse);
             Expect(record, "silent", JTokenType.Boolean, where, refuse);
             Expect(record, "isRepair", JTokenType.Boolean, where, refuse);
             var request = PendingDeviceRequest.FromJson(record);
@@ -92,8 +93,16 @@ namespace OpenClaw.Core.Stores.Json
             return request;
         }
 
-        /// <summary>A token is revoked when it has a revokedAtMs.</summary>
-        public static bool IsRevoked(JObject token) => IsNumber(token["revokedAtMs"]);
+        /// <summary>A token is revoked when its revokedAtMs is set, as the gateway's <c>if (entry.revokedAtMs)</c> reads it: a number other than 0.</summary>
+        public static bool IsRevoked(JObject token) => IsNumber(token["revokedAtMs"]) && (double)token["revokedAtMs"]! != 0;
+
+        /// <summary>Whether the gateway prunes a checked pending.json record when it loads the file (<see cref="PendingDeviceRequest.IsPruned"/>).</summary>
+        public static bool IsPruned(JObject request, DateTimeOffset now)
+        {
+            var refreshed = request["refreshedAtMs"];
+            var ts = request["ts"];
+            return PendingDeviceRequest.IsPruned(IsAbsent(refreshed) ? null : (double)refreshed!, ts == null ? null : ts.Type == JTokenType.Null ? 0 : (double)ts, now);
+        }
 
         /// <summary>How a value is named in messages: "an object", "a string", "a number".</summary>
         public static string Describe(JToken value)

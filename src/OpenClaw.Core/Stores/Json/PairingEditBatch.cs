@@ -81,8 +81,9 @@ namespace OpenClaw.Core.Stores.Json
             var member = _pending?.Find(requestId) ?? throw PairingEditErrors.RequestAbsent(requestId, _pendingPath);
             var request = JsonRecords.Pending(_pendingFile!, member);
             outcome.DeviceId = request.DeviceId;
-            if (request.ExpiresAt is { } expires && expires <= _context.Now) throw PairingEditErrors.RequestExpired(member.Name, _pendingPath);
-            return (member, (JObject)member.Value);
+            var record = (JObject)member.Value;
+            if (JsonRecords.IsPruned(record, _context.Now)) throw PairingEditErrors.RequestExpired(member.Name, _pendingPath);
+            return (member, record);
         }
 
         private bool DeleteRequest(JProperty request, PairingEditOutcome outcome)
