@@ -67,17 +67,12 @@ namespace OpenClaw.Core.Devices
             }
         }
 
-        /// <summary>True when the reader is on a string or null, the values a string field may hold in a state file.</summary>
-        public static bool IsTextOrNull(JsonReader reader) => reader.TokenType == JsonToken.String || reader.TokenType == JsonToken.Null;
-
         /// <summary>
         /// The string items of an array (other items are passed over, as the gateway's own readers do), each
-        /// shared through <paramref name="strings"/>; null when the value is not an array. <paramref name="onlyStrings"/>
-        /// says whether every item was a string.
+        /// shared through <paramref name="strings"/>; null when the value is not an array.
         /// </summary>
-        public static string[]? Strings(JsonReader reader, RepeatedStrings strings, out bool onlyStrings)
+        public static string[]? Strings(JsonReader reader, RepeatedStrings strings)
         {
-            onlyStrings = true;
             if (reader.TokenType != JsonToken.StartArray)
             {
                 Skip(reader);
@@ -89,11 +84,7 @@ namespace OpenClaw.Core.Devices
             {
                 Next(reader);
                 if (reader.TokenType == JsonToken.EndArray) break;
-                if (reader.TokenType != JsonToken.String)
-                {
-                    onlyStrings = false;
-                    Skip(reader);
-                }
+                if (reader.TokenType != JsonToken.String) Skip(reader);
                 else if (first == null) first = strings.Share((string)reader.Value!);
                 else (more ??= new List<string>(4) { first }).Add(strings.Share((string)reader.Value!)!);
             }

@@ -1,4 +1,5 @@
 using OpenClaw.Core.Stores;
+using OpenClaw.Core.Tests.Stores.Sqlite;
 
 namespace OpenClaw.Core.Tests.Stores;
 
@@ -51,5 +52,18 @@ public sealed class DuplicateKeysTests
         Assert.Equal("{\n  \"" + Id + "\": {\n    \"deviceId\": \"" + Id + "\",\n    \"scopes\": [\n      \"operator.admin\",\n      \"operator.write\"\n    ],\n"
                      + "    \"tokens\": {\n      \"operator\": {\n        \"token\": \"t1\",\n        \"role\": \"operator\",\n        \"scopes\": [\n"
                      + "          \"operator.admin\",\n          \"operator.write\"\n        ]\n      }\n    }\n  }\n}", state.PairedText);
+    }
+
+    /// <summary>The SQLite store's JSON columns follow the same rule.</summary>
+    [Fact]
+    public void ASqliteTokensColumnWithADuplicatedRoleIsReadAsJsonParseReadsIt()
+    {
+        using var db = new SqliteTestStore();
+        db.Insert("device_pairing_paired", SqliteTestStore.PairedRow(new string('a', 64), "[\"operator.read\"]", null,
+            "{\"operator\":7,\"operator\":{\"token\":\"t1\",\"role\":\"operator\",\"scopes\":[\"operator.admin\"]},\"operator\":{\"token\":\"t2\",\"scopes\":[]}}"));
+
+        var token = Assert.Single(Assert.Single(SqlitePairingStore.Open(db.StateDirectory).Read().Paired).Tokens);
+
+        Assert.Empty(token.Scopes);
     }
 }

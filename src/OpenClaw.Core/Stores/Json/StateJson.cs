@@ -30,7 +30,8 @@ namespace OpenClaw.Core.Stores.Json
         };
 
         /// <summary>The value of a JSON text, or <see cref="JsonSyntaxException"/> saying where and why it is not one.</summary>
-        public static JToken Parse(string text)
+        /// <param name="buffers">Where the reader rents its character buffer; a caller parsing many short texts lends one.</param>
+        public static JToken Parse(string text, IArrayPool<char>? buffers = null)
         {
             JsonSyntax.Check(text, MaxDepth);
             try
@@ -41,6 +42,7 @@ namespace OpenClaw.Core.Stores.Json
                     FloatParseHandling = FloatParseHandling.Double,
                     MaxDepth = MaxDepth,
                 };
+                if (buffers != null) reader.ArrayPool = buffers;
                 return JToken.ReadFrom(reader, Load);
             }
             catch (JsonException e)
