@@ -59,6 +59,21 @@ public sealed class StateJsonTests
         Assert.Contains(message, e.Message);
     }
 
+    /// <summary>Newtonsoft alone reads an unpaired surrogate escape as U+FFFD; JSON.parse keeps the code unit, and so does the module.</summary>
+    [Fact]
+    public void UnpairedSurrogatesAreKeptInValuesAndNames()
+    {
+        const string text = "{\"a\":\"\\ud800cli\",\"\\udc00\":\"\\ud83d\\ude00\",\"b\":[\"\\ud800\\ud800\\udfff\"],\"\\ufffd\":\"\\uE000\"}";
+        var value = (JObject)StateJson.Parse(text);
+        Assert.Equal("\ud800cli", (string?)value["a"]);
+        Assert.Equal("\ud83d\ude00", (string?)value["\udc00"]);
+        Assert.Equal("\ud800\ud800\udfff", (string?)value["b"]![0]);
+        Assert.Equal("\ue000", (string?)value["\ufffd"]);
+        Assert.Equal(new[] { "a", "\udc00", "b", "\ufffd" }, value.Properties().Select(p => p.Name));
+        // node -e 'console.log(JSON.stringify(JSON.parse(...)))': pairs verbatim, unpaired units escaped.
+        Assert.Equal("{\"a\":\"\\ud800cli\",\"\\udc00\":\"\ud83d\ude00\",\"b\":[\"\\ud800\ud800\udfff\"],\"\ufffd\":\"\ue000\"}", NodeJson.Stringify(value, indented: false));
+    }
+
     [Theory]
     [InlineData("{\"a\": \"\\ud800\"}")]       // a lone surrogate escape: JSON.parse keeps it
     [InlineData("{\"a\": \"\u2028\u007f\"}")]

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace OpenClaw.Core.Stores.Json
 {
@@ -26,8 +27,14 @@ namespace OpenClaw.Core.Stores.Json
     /// </summary>
     internal static class JsonSyntax
     {
-        public static void Check(string text, int maxDepth)
+        /// <summary>
+        /// Throws <see cref="JsonSyntaxException"/> unless the text is JSON; returns the offsets of \u escapes of unpaired
+        /// surrogates (null when there are none), which JSON.parse keeps and Newtonsoft would turn into U+FFFD
+        /// (<see cref="LoneSurrogates"/>).
+        /// </summary>
+        public static List<int>? Check(string text, int maxDepth)
         {
+            List<int>? lone = null;
             // One flag per open container: true for an object, false for an array.
             var open = new bool[Math.Min(maxDepth, 16)];
             var depth = 0;
@@ -52,12 +59,12 @@ namespace OpenClaw.Core.Stores.Json
                     }
                     else if (c == '{')
                     {
-                        pos = MemberName(text, pos);
+                        pos = MemberName(text, pos, ref lone);
                         continue;
                     }
                     else continue;
                 }
-                else if (c == '"') pos = String(text, pos);
+                else if (c == '"') pos = String(text, pos, ref lone);
                 else if (c == '-' || (c >= '0' && c <= '9')) pos = Number(text, pos);
                 else if (c == 't') pos = Literal(text, pos, "true");
                 else if (c == 'f') pos = Literal(text, pos, "false");
@@ -71,7 +78,7 @@ namespace OpenClaw.Core.Stores.Json
                     if (depth == 0)
                     {
                         if (pos < text.Length) throw new JsonSyntaxException($"unexpected {Show(text[pos])} after the end of the JSON value", pos);
-                        return;
+                        return lone;
                     }
                     var inObject = open[depth - 1];
                     if (pos == text.Length) throw Truncated(text, inObject ? "inside an object" : "inside an array", pos);
@@ -84,24 +91,24 @@ namespace OpenClaw.Core.Stores.Json
                     }
                     if (next != ',') throw new JsonSyntaxException(inObject ? "expected ',' or '}' in an object" : "expected ',' or ']' in an array", pos);
                     pos = SkipWhitespace(text, pos + 1);
-                    if (inObject) pos = MemberName(text, pos);
+                    if (inObject) pos = MemberName(text, pos, ref lone);
                     break;
                 }
             }
         }
 
         /// <summary>A quoted member name and its colon; returns where the member's value starts.</summary>
-        private static int MemberName(string text, int pos)
+        private static int MemberName(string text, int pos, ref List<int>? lone)
         {
             if (pos == text.Length) throw Truncated(text, "inside an object", pos);
             if (text[pos] != '"') throw new JsonSyntaxException("expected a quoted property name", pos);
-            pos = SkipWhitespace(text, String(text, pos));
+            pos = SkipWhitespace(text, String(text, pos, ref lone));
             if (pos == text.Length) throw Truncated(text, "inside an object", pos);
             if (text[pos] != ':') throw new JsonSyntaxException("expected ':' after a property name", pos);
             return SkipWhitespace(text, pos + 1);
         }
 
-        private static int String(string text, int pos)
+        private static int String(string text, int pos, ref List<int>? lone)
         {
             pos++;
             while (true)
@@ -119,16 +126,35 @@ namespace OpenClaw.Core.Stores.Json
                 var e = text[pos + 1];
                 if (e == 'u')
                 {
-                    for (var i = pos + 2; i < pos + 6; i++)
+                    var unit = Unicode(text, pos);
+                    if (unit >= 0xDC00 && unit <= 0xDFFF) (lone ??= new List<int>()).Add(pos);
+                    else if (unit >= 0xD800 && unit <= 0xDBFF)
                     {
-                        if (i == text.Length) throw Truncated(text, "inside a \\u escape", i);
-                        if (!IsHex(text[i])) throw new JsonSyntaxException("a \\u escape needs four hex digits", pos);
+                        // A pair is two escapes in a row; a high surrogate without its low one stays alone, as in JavaScript.
+                        var low = pos + 7 < text.Length && text[pos + 6] == '\\' && text[pos + 7] == 'u' ? Unicode(text, pos + 6) : -1;
+                        if (low >= 0xDC00 && low <= 0xDFFF) pos += 6;
+                        else (lone ??= new List<int>()).Add(pos);
                     }
                     pos += 6;
                 }
                 else if ("\"\\/bfnrt".IndexOf(e) >= 0) pos += 2;
                 else throw new JsonSyntaxException($"'\\{e}' is not a JSON escape", pos);
             }
+        }
+
+        /// <summary>The code unit of the \u escape at <paramref name="pos"/>.</summary>
+        private static int Unicode(string text, int pos)
+        {
+            var unit = 0;
+            for (var i = pos + 2; i < pos + 6; i++)
+            {
+                if (i == text.Length) throw Truncated(text, "inside a \\u escape", i);
+                var c = text[i];
+                var digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+                if (digit < 0) throw new JsonSyntaxException("a \\u escape needs four hex digits", pos);
+                unit = unit * 16 + digit;
+            }
+            return unit;
         }
 
         /// <summary>-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?; what follows is checked by the caller (so "01" fails there).</summary>
@@ -175,8 +201,6 @@ namespace OpenClaw.Core.Stores.Json
             }
             return pos;
         }
-
-        private static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 
         private static JsonSyntaxException Truncated(string text, string where, int pos) =>
             new JsonSyntaxException($"the JSON ends {where} (the text looks truncated)", Math.Min(pos, text.Length));

@@ -12,7 +12,7 @@ namespace OpenClaw.Core.Stores.Json
     /// The text the gateway's own writer produces: Node's <c>JSON.stringify(value, null, 2)</c> for paired.json and
     /// pending.json, <c>JSON.stringify(value)</c> for the SQLite JSON columns. A store the gateway wrote is a fixed
     /// point (stringify of its parse is the same bytes), so an edited store differs from it only where the edit
-    /// changed a value. Newtonsoft's writer is not Node's: it escapes U+2028, U+2029 and U+0085, writes lone
+    /// changed a value (and see <see cref="Number"/> for the one value stringify would lose). Newtonsoft's writer is not Node's: it escapes U+2028, U+2029 and U+0085, writes lone
     /// surrogates raw, and formats numbers as .NET does (1E+21, 1.0, 12345678901234567890 where Node writes 1e+21,
     /// 1, 12345678901234567000).
     /// </summary>
@@ -90,12 +90,16 @@ namespace OpenClaw.Core.Stores.Json
 
         /// <summary>
         /// A number as JavaScript's Number::toString writes it (ECMA-262 6.1.6.1.20): the shortest digits that read
-        /// back as the same double, plain from 1e-6 up to 1e21 and with an exponent ("1e+21", "1.5e-7") outside;
-        /// NaN and the infinities, which JSON cannot hold, as null (JSON.parse("1e400") is Infinity).
+        /// back as the same double, plain from 1e-6 up to 1e21 and with an exponent ("1e+21", "1.5e-7") outside.
+        /// The one deliberate difference: a number too large for a double (JSON.parse("1e400") is Infinity) is
+        /// written as 1e400 or -1e400, the same value to JSON.parse, where JSON.stringify writes null, because an
+        /// edit must not turn a hand-written revokedAtMs of 1e400 (revoked, to the gateway) into null (not revoked).
+        /// The gateway never writes such a number, so a store it wrote is still its own stringify.
         /// </summary>
         public static string Number(double value)
         {
-            if (double.IsNaN(value) || double.IsInfinity(value)) return "null";
+            if (double.IsInfinity(value)) return value > 0 ? "1e400" : "-1e400";
+            if (double.IsNaN(value)) return "null";
             if (value == 0) return "0"; // -0 too
             // Every whole number below 2^53 is its own shortest form; timestamps take this path.
             if (Math.Abs(value) < 9007199254740992d && Math.Floor(value) == value) return ((long)value).ToString(CultureInfo.InvariantCulture);

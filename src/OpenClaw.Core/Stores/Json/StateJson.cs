@@ -9,9 +9,10 @@ namespace OpenClaw.Core.Stores.Json
     /// columns of the SQLite store (roles_json, scopes_json, approved_scopes_json, tokens_json). Whatever the source,
     /// the text must be what the gateway's <c>JSON.parse</c> accepts (<see cref="JsonSyntax"/>), and the values are
     /// what JSON.parse gives: of duplicate keys the last value wins (at the first key's place, as a JavaScript object
-    /// keeps it), so no later step can see a discarded duplicate; strings that look like dates stay strings; a number
-    /// is a long when it is written as a whole number that fits, a BigInteger when it does not, else a double (what
-    /// JSON.parse makes of every number), so <see cref="NodeJson"/> writes it back as Node would.
+    /// keeps it), so no later step can see a discarded duplicate; unpaired surrogates stay (<see cref="LoneSurrogates"/>);
+    /// strings that look like dates stay strings; a number is a long when it is written as a whole number that fits,
+    /// a BigInteger when it does not, else a double (what JSON.parse makes of every number), so <see cref="NodeJson"/>
+    /// writes it back as Node would.
     /// </summary>
     internal static class StateJson
     {
@@ -33,7 +34,10 @@ namespace OpenClaw.Core.Stores.Json
         /// <param name="buffers">Where the reader rents its character buffer; a caller parsing many short texts lends one.</param>
         public static JToken Parse(string text, IArrayPool<char>? buffers = null)
         {
-            JsonSyntax.Check(text, MaxDepth);
+            var loneSurrogates = JsonSyntax.Check(text, MaxDepth);
+            var placeholder = '\0';
+            if (loneSurrogates != null) (text, placeholder) = LoneSurrogates.Protect(text, loneSurrogates);
+            JToken value;
             try
             {
                 using var reader = new JsonTextReader(new StringReader(text))
@@ -43,13 +47,16 @@ namespace OpenClaw.Core.Stores.Json
                     MaxDepth = MaxDepth,
                 };
                 if (buffers != null) reader.ArrayPool = buffers;
-                return JToken.ReadFrom(reader, Load);
+                value = JToken.ReadFrom(reader, Load);
             }
             catch (JsonException e)
             {
-                // Only where the runtime itself cannot parse a number JSON allows (1e400 on .NET Framework).
+                // Only where the runtime itself cannot parse a number JSON allows (an exponent beyond double's range
+                // on .NET Framework, whose double.TryParse fails where .NET Core gives Infinity).
                 throw new JsonSyntaxException(e.Message, 0);
             }
+            if (placeholder != '\0') LoneSurrogates.Restore(value, placeholder);
+            return value;
         }
 
         /// <summary>A token reader over a parsed value, with the same depth limit.</summary>
