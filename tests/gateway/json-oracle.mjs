@@ -8,6 +8,7 @@
 //     (every string of model and where as the hex of its UTF-16 code units, see units())
 //   {"op":"stringify","b64":...,"indent":2|0}  -> {"ok":true,"canonical":b64} (JSON.stringify(JSON.parse(text), null, indent))
 //   {"op":"diff","before":b64,"after":b64,"device":id,"role":role,"scopes":[...],"revokedTokensToo":bool}  -> {"violations":[...]}
+//     (device, role and scopes as the hex of their UTF-16 code units, as the answers' strings are)
 import { createInterface } from "node:readline";
 
 const MAX_DEPTH = 128; // the module's limit (StateJson.MaxDepth); JSON.parse itself has none
@@ -151,13 +152,16 @@ function read({ kind, b64, now }) {
 }
 
 // Every string of an answer as the hex of its UTF-16 code units, so that an unpaired surrogate reaches the test
-// as it is (Newtonsoft, which reads the answers, would turn its escape into U+FFFD).
+// as it is (Newtonsoft, which reads the answers, would turn its escape into U+FFFD; and the test's requests come as
+// UTF-8, which cannot carry one).
 function units(value) {
   if (typeof value === "string") return [...Array(value.length).keys()].map((i) => value.charCodeAt(i).toString(16).padStart(4, "0")).join("");
   if (Array.isArray(value)) return value.map(units);
   if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, units(v)]));
   return value;
 }
+
+const fromUnits = (hex) => String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((unit) => parseInt(unit, 16)));
 
 // JSON.stringify(JSON.parse(text), null, indent), and whether the value holds a number too large for a double, which
 // stringify writes as null and the module, keeping the value, as 1e400 (NodeJson.Number).
@@ -173,7 +177,10 @@ function infinite(value) {
 
 // Every difference between two parsed stores outside the arrays a scope grant may change, and every change inside
 // them that is not the grant's scopes appended (or, for a new approvedScopes, the device's scopes and the grant's).
-function diff({ before, after, device, role, scopes, revokedTokensToo }) {
+function diff(request) {
+  const { before, after, revokedTokensToo } = request;
+  const [device, role] = [fromUnits(request.device), fromUnits(request.role)];
+  const scopes = request.scopes.map(fromUnits);
   // No depth limit here: the test may wrap what the module read in a record of its own.
   const a = parse(before, false);
   const b = parse(after, false);

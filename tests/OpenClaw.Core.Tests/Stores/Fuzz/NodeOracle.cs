@@ -47,6 +47,9 @@ public sealed class NodeOracle : IDisposable
         return answer;
     }
 
+    /// <summary>A string as the hex of its UTF-16 code units: the one way an unpaired surrogate crosses the pipe.</summary>
+    private static string ToUnits(string text) => string.Concat(text.Select(c => ((int)c).ToString("x4")));
+
     /// <summary>A string the oracle sent as the hex of its UTF-16 code units (json-oracle.mjs, units()).</summary>
     private static string FromUnits(string hex) =>
         new(Enumerable.Range(0, hex.Length / 4).Select(i => (char)Convert.ToInt32(hex.Substring(i * 4, 4), 16)).ToArray());
@@ -71,7 +74,7 @@ public sealed class NodeOracle : IDisposable
         var answer = Ask(new JObject
         {
             ["op"] = "diff", ["before"] = Convert.ToBase64String(before), ["after"] = Convert.ToBase64String(after),
-            ["device"] = device, ["role"] = role, ["scopes"] = new JArray(scopes), ["revokedTokensToo"] = revokedTokensToo,
+            ["device"] = ToUnits(device), ["role"] = ToUnits(role), ["scopes"] = new JArray(scopes.Select(ToUnits)), ["revokedTokensToo"] = revokedTokensToo,
         });
         return answer["violations"] is JArray violations ? violations.Select(v => v.ToString(Formatting.None)).ToList() : new[] { answer.ToString(Formatting.None) };
     }
