@@ -78,7 +78,7 @@ public sealed class MalformedStoreTests
 
     /// <summary>
     /// Node's readFile keeps a BOM and JSON.parse refuses it: 2026.2.x then reads the store as empty (and writes that
-    /// back), 2026.7 fails. The module refuses the file, for reading and writing alike, and says why.
+    /// back), 2026.5.12 and later fail. The module refuses the file, for reading and writing alike, and says why.
     /// </summary>
     [Fact]
     public void AByteOrderMarkIsRefusedAsTheGatewaysJsonParseRefusesIt()

@@ -39,7 +39,8 @@ namespace OpenClaw.Core.Stores.Json
             if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
             {
                 // Node's readFile(..., "utf8") keeps the BOM and JSON.parse fails on it: 2026.2.x then reads the store
-                // as empty (and writes that back at its next pairing), 2026.7 fails the pairing operation.
+                // as empty (and writes that back at its next pairing), 2026.5.12 and later fail the pairing operation
+                // (docs/release-matrix.md, "How the JSON store is read").
                 throw StoreErrors.Invalid(path, "it starts with a UTF-8 byte order mark (EF BB BF), which the gateway's JSON.parse refuses, so the gateway cannot read it either; remove those three bytes");
             }
             string text;

@@ -22,8 +22,8 @@ namespace OpenClaw.Core.Stores.Json
     /// <c>0x1F</c>, <c>1.</c> and <c>.5</c>, raw control characters in strings, a <c>\'</c> escape, <c>undefined</c>,
     /// <c>new Date(1)</c>, and any Unicode white space (U+00A0, \v, \f) between tokens (each measured with 13.0.4).
     /// A file the gateway cannot parse is one it reads as empty (2026.2.x, which then writes that empty store back at
-    /// the next pairing) or refuses (2026.7.x), so the module must not report devices from it. Iterative, so a deeply
-    /// nested file is refused at <paramref name="maxDepth"/> instead of overflowing the stack.
+    /// the next pairing) or refuses (2026.5.12 and later), so the module must not report devices from it. Iterative,
+    /// so a deeply nested file is refused at <paramref name="maxDepth"/> instead of overflowing the stack.
     /// </summary>
     internal static class JsonSyntax
     {
