@@ -67,17 +67,12 @@ namespace OpenClaw.Core.Devices
             }
         }
 
-        /// <summary>True when the reader is on a string or null, the values a string field may hold in a state file.</summary>
-        public static bool IsTextOrNull(JsonReader reader) => reader.TokenType == JsonToken.String || reader.TokenType == JsonToken.Null;
-
         /// <summary>
         /// The string items of an array (other items are passed over, as the gateway's own readers do), each
-        /// shared through <paramref name="strings"/>; null when the value is not an array. <paramref name="onlyStrings"/>
-        /// says whether every item was a string.
+        /// shared through <paramref name="strings"/>; null when the value is not an array.
         /// </summary>
-        public static string[]? Strings(JsonReader reader, RepeatedStrings strings, out bool onlyStrings)
+        public static string[]? Strings(JsonReader reader, RepeatedStrings strings)
         {
-            onlyStrings = true;
             if (reader.TokenType != JsonToken.StartArray)
             {
                 Skip(reader);
@@ -89,11 +84,7 @@ namespace OpenClaw.Core.Devices
             {
                 Next(reader);
                 if (reader.TokenType == JsonToken.EndArray) break;
-                if (reader.TokenType != JsonToken.String)
-                {
-                    onlyStrings = false;
-                    Skip(reader);
-                }
+                if (reader.TokenType != JsonToken.String) Skip(reader);
                 else if (first == null) first = strings.Share((string)reader.Value!);
                 else (more ??= new List<string>(4) { first }).Add(strings.Share((string)reader.Value!)!);
             }
@@ -109,18 +100,54 @@ namespace OpenClaw.Core.Devices
             return null;
         }
 
-        /// <summary>A SQLite INTEGER column of Unix milliseconds as a time.</summary>
-        public static DateTimeOffset? Time(long? milliseconds) =>
-            milliseconds.HasValue ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds.Value) : null;
+        /// <summary>
+        /// A revocation time: the gateway tests <c>if (entry.revokedAtMs)</c> (2026.2.x to 2026.9.6), so 0, like
+        /// null, means not revoked.
+        /// </summary>
+        public static DateTimeOffset? RevokedTime(JsonReader reader) =>
+            reader.Value is long and 0 or double and 0 or decimal and 0 ? null : Time(reader);
 
-        /// <summary>Milliseconds converted as <c>(long)JValue</c> converts them (a float rounds; a huge integer overflows).</summary>
-        public static DateTimeOffset? Time(object? milliseconds) => milliseconds switch
+        /// <summary>A SQLite INTEGER column of Unix milliseconds as a time.</summary>
+        public static DateTimeOffset? Time(long? milliseconds) => milliseconds.HasValue ? Time((object)milliseconds.Value) : null;
+
+        private static readonly long MinMilliseconds = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
+        private static readonly long MaxMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
+        /// <summary>
+        /// Milliseconds since 1970 as a time, whatever number a state file holds. The gateway never turns these
+        /// numbers into a Date to decide anything: it compares them (a request is pruned when <c>now - ts</c> exceeds
+        /// five minutes, a token is revoked when <c>revokedAtMs</c> is set), and JavaScript numbers reach far beyond
+        /// DateTimeOffset's years 1 to 9999 (Date itself to ±275,760 years; 1e19 or 1e400 are numbers too). So a value
+        /// outside that range is clamped to its nearest end, which keeps every such comparison with a present-day
+        /// time as the gateway makes it (a request from the year 10000 is still not expired, a token revoked "in
+        /// 1e19" still revoked) where converting it threw. A fraction of a millisecond is cut off toward zero, as
+        /// Date's TimeClip does.
+        /// </summary>
+        public static DateTimeOffset? Time(object? milliseconds)
         {
-            null => null,
-            long ms => DateTimeOffset.FromUnixTimeMilliseconds(ms),
-            BigInteger big => DateTimeOffset.FromUnixTimeMilliseconds((long)big),
-            _ => DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(milliseconds, CultureInfo.InvariantCulture)),
-        };
+            long clamped;
+            switch (milliseconds)
+            {
+                case null:
+                    return null;
+                case long ms:
+                    clamped = Math.Min(Math.Max(ms, MinMilliseconds), MaxMilliseconds);
+                    break;
+                case BigInteger big:
+                    clamped = big < MinMilliseconds ? MinMilliseconds : big > MaxMilliseconds ? MaxMilliseconds : (long)big;
+                    break;
+                default:
+                    var value = Convert.ToDouble(milliseconds, CultureInfo.InvariantCulture);
+                    if (double.IsNaN(value)) return null;
+                    clamped = value <= MinMilliseconds ? MinMilliseconds : value >= MaxMilliseconds ? MaxMilliseconds : (long)Math.Truncate(value);
+                    break;
+            }
+            return DateTimeOffset.FromUnixTimeMilliseconds(clamped);
+        }
+
+        /// <summary>A time plus a span, stopping at the end of DateTimeOffset's range instead of overflowing.</summary>
+        public static DateTimeOffset Later(DateTimeOffset time, TimeSpan span) =>
+            time > DateTimeOffset.MaxValue - span ? DateTimeOffset.MaxValue : time + span;
 
         /// <summary>How a token is named in messages about a state file ("an Object", "a String"), as JTokenType names it.</summary>
         public static string Kind(JsonToken token) => token switch

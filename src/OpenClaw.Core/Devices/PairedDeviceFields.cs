@@ -16,20 +16,12 @@ namespace OpenClaw.Core.Devices
         private static readonly Action<TokenFields, string, JsonReader> ReadTokenMember = (token, name, reader) => token.Read(name, reader);
 
         /// <param name="strings">Where the values that repeat from device to device are kept once (see <see cref="RepeatedStrings"/>).</param>
-        /// <param name="refuseToken">
-        /// Null to pass over a token entry that is not an object, as the online list and a checked paired.json are
-        /// read; else the error for one (and for a token, role or scopes of the wrong type), for a SQLite row whose
-        /// tokens_json nothing checked before.
-        /// </param>
-        public PairedDeviceFields(RepeatedStrings strings, Func<string, Exception>? refuseToken = null)
+        public PairedDeviceFields(RepeatedStrings strings)
         {
             Strings = strings;
-            RefuseToken = refuseToken;
         }
 
         private RepeatedStrings Strings { get; }
-
-        private Func<string, Exception>? RefuseToken { get; }
 
         public string? DeviceId { get; set; }
         public string? PublicKey { get; set; }
@@ -76,10 +68,10 @@ namespace OpenClaw.Core.Devices
                 case "clientMode": ClientMode = DeviceJsonValues.Text(reader); break;
                 case "role": Role = DeviceJsonValues.Text(reader); break;
                 case "remoteIp": RemoteIp = DeviceJsonValues.Text(reader); break;
-                case "roles": Roles = DeviceJsonValues.Strings(reader, Strings, out _); break;
-                case "scopes": Scopes = DeviceJsonValues.Strings(reader, Strings, out _); break;
+                case "roles": Roles = DeviceJsonValues.Strings(reader, Strings); break;
+                case "scopes": Scopes = DeviceJsonValues.Strings(reader, Strings); break;
                 // Null when absent or not a list: 2026.2.21+ only, and stripped from RPC answers.
-                case "approvedScopes": ApprovedScopes = DeviceJsonValues.Strings(reader, Strings, out _); break;
+                case "approvedScopes": ApprovedScopes = DeviceJsonValues.Strings(reader, Strings); break;
                 case "tokens": Tokens = ReadTokens(reader); break;
                 case "createdAtMs": CreatedAt = DeviceJsonValues.Time(reader); break;
                 case "approvedAtMs": ApprovedAt = DeviceJsonValues.Time(reader); break;
@@ -131,7 +123,6 @@ namespace OpenClaw.Core.Devices
                         var role = (string)reader.Value!;
                         DeviceJsonValues.Next(reader);
                         if (reader.TokenType == JsonToken.StartObject) tokens.Add(ReadToken(reader, role));
-                        else if (RefuseToken != null) throw RefuseToken($"the token of role '{role}': it is {DeviceJsonValues.Kind(reader.TokenType)}, not an object");
                         else DeviceJsonValues.Skip(reader);
                     }
                 default:
@@ -147,7 +138,7 @@ namespace OpenClaw.Core.Devices
             return token.Build();
         }
 
-        /// <summary>One token summary's fields; its value ("token") is checked when it must be, and never kept.</summary>
+        /// <summary>One token summary's fields; its value ("token") is passed over, never kept.</summary>
         private sealed class TokenFields
         {
             private readonly PairedDeviceFields _device;
@@ -166,30 +157,14 @@ namespace OpenClaw.Core.Devices
             {
                 switch (name)
                 {
-                    case "token":
-                        Require(DeviceJsonValues.IsTextOrNull(reader), "its 'token' is not a string");
-                        DeviceJsonValues.Skip(reader);
-                        break;
-                    case "role":
-                        Require(DeviceJsonValues.IsTextOrNull(reader), "its 'role' is not a string");
-                        _role = _device.Strings.Share(DeviceJsonValues.Text(reader));
-                        break;
-                    case "scopes":
-                        var isNull = reader.TokenType == JsonToken.Null;
-                        _scopes = DeviceJsonValues.Strings(reader, _device.Strings, out var onlyStrings);
-                        Require(isNull || (_scopes != null && onlyStrings), "its 'scopes' is not an array of strings");
-                        break;
+                    case "role": _role = _device.Strings.Share(DeviceJsonValues.Text(reader)); break;
+                    case "scopes": _scopes = DeviceJsonValues.Strings(reader, _device.Strings); break;
                     case "createdAtMs": _createdAt = DeviceJsonValues.Time(reader); break;
                     case "rotatedAtMs": _rotatedAt = DeviceJsonValues.Time(reader); break;
-                    case "revokedAtMs": _revokedAt = DeviceJsonValues.Time(reader); break;
+                    case "revokedAtMs": _revokedAt = DeviceJsonValues.RevokedTime(reader); break;
                     case "lastUsedAtMs": _lastUsedAt = DeviceJsonValues.Time(reader); break;
                     default: DeviceJsonValues.Skip(reader); break;
                 }
-            }
-
-            private void Require(bool valid, string problem)
-            {
-                if (!valid && _device.RefuseToken != null) throw _device.RefuseToken($"the token of role '{_roleKey}': {problem}");
             }
 
             public DeviceTokenInfo Build() => new DeviceTokenInfo

@@ -28,10 +28,24 @@ namespace OpenClaw.Core.Devices
         public bool Silent { get; set; }
         public DateTimeOffset? RequestedAt { get; set; }
 
+        /// <summary>When the device asked again with the same request (refreshedAtMs, 2026.7+); its five minutes count from then.</summary>
+        public DateTimeOffset? RefreshedAt { get; set; }
+
         /// <summary>Set only for a connect the gateway did not treat as local (it omits loopback addresses).</summary>
         public string? RemoteIp { get; set; }
 
-        public DateTimeOffset? ExpiresAt => RequestedAt + TimeToLive;
+        /// <summary>When the gateway prunes the request; the end of time for one stamped within five minutes of it.</summary>
+        public DateTimeOffset? ExpiresAt => (RefreshedAt ?? RequestedAt) is { } since ? DeviceJsonValues.Later(since, TimeToLive) : (DateTimeOffset?)null;
+
+        /// <summary>
+        /// Whether the gateway prunes a request when it loads the store: <c>now - (refreshedAtMs ?? ts) &gt; 5 min</c>,
+        /// compared as numbers (2026.7 on; before it, <c>now - ts</c>, and no earlier store holds refreshedAtMs).
+        /// The caller passes the numbers as JavaScript would use them there: null for a refreshedAtMs that is absent
+        /// or null, 0 for a ts that is null, and null for an absent ts, which makes the difference NaN and keeps the
+        /// request. A request exactly five minutes old is kept.
+        /// </summary>
+        public static bool IsPruned(double? refreshedAtMs, double? ts, DateTimeOffset now) =>
+            (refreshedAtMs ?? ts) is { } since && now.ToUnixTimeMilliseconds() - since > TimeToLive.TotalMilliseconds;
 
         public static PendingDeviceRequest FromJson(JObject json) => new PendingDeviceRequest
         {
@@ -47,6 +61,7 @@ namespace OpenClaw.Core.Devices
             IsRepair = (bool?)json["isRepair"] ?? false,
             Silent = (bool?)json["silent"] ?? false,
             RequestedAt = Time.FromMs(json["ts"]),
+            RefreshedAt = Time.FromMs(json["refreshedAtMs"]),
             RemoteIp = (string?)json["remoteIp"],
         };
 

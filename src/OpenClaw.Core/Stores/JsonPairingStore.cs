@@ -10,6 +10,7 @@ using OpenClaw.Core.Releases;
 using OpenClaw.Core.Scopes;
 using OpenClaw.Core.Stores.Files;
 using OpenClaw.Core.Stores.Json;
+using Newtonsoft.Json.Linq;
 
 namespace OpenClaw.Core.Stores
 {
@@ -56,9 +57,10 @@ namespace OpenClaw.Core.Stores
         public PairedDeviceStream Stream() => Stream(DateTimeOffset.UtcNow);
 
         /// <summary>
-        /// Paired devices in file order, and the pending requests the gateway would not yet have pruned. The whole
-        /// file is parsed first (JSON.parse keeps the last of duplicate keys, which only the end of the file shows)
-        /// and every record's shape is checked, so a wrong type anywhere is one StateFileInvalid before any device
+        /// Paired devices in the order the gateway's object holds them (file order, but for keys that are array
+        /// indexes), and the pending requests the gateway would not yet have pruned. The whole file is parsed first
+        /// (JSON.parse keeps the last of duplicate keys, which only the end of the file shows: correctness before
+        /// streaming) and every record's shape is checked, so a wrong type anywhere is one StateFileInvalid before any device
         /// exists; only turning each checked record into a device, most of the cost, waits for the enumeration.
         /// </summary>
         public PairedDeviceStream Stream(DateTimeOffset now)
@@ -67,7 +69,7 @@ namespace OpenClaw.Core.Stores
             if (File.Exists(Location))
             {
                 var file = JsonStoreFile.Read(Location, "device id");
-                var records = LastOfEachKey(file.Root).Select(m => (Member: m, Record: JsonRecords.CheckPaired(file, m))).ToList();
+                var records = NodeJson.InObjectOrder(file.Root).Select(m => (m.Name, Record: JsonRecords.CheckPaired(file, m))).ToList();
                 paired = Devices(records);
             }
             var pending = new List<PendingDeviceRequest>();
@@ -75,17 +77,17 @@ namespace OpenClaw.Core.Stores
             {
                 var file = JsonStoreFile.Read(PendingLocation, "request id");
                 // The gateway prunes requests older than 5 minutes whenever it loads the file (PENDING_TTL_MS).
-                pending.AddRange(LastOfEachKey(file.Root).Select(m => JsonRecords.Pending(file, m))
-                    .Where(r => r.ExpiresAt == null || r.ExpiresAt > now));
+                pending.AddRange(NodeJson.InObjectOrder(file.Root).Select(m => (Request: JsonRecords.Pending(file, m), Record: (JObject)m.Value))
+                    .Where(r => !JsonRecords.IsPruned(r.Record, now)).Select(r => r.Request));
             }
             return new PairedDeviceStream(paired, pending);
         }
 
         /// <summary>The devices of checked records, built as they are enumerated; each enumeration keeps its own repeated strings.</summary>
-        private static IEnumerable<PairedDevice> Devices(List<(JsonMember Member, JsonObjectSpan Record)> records)
+        private static IEnumerable<PairedDevice> Devices(List<(string Key, JObject Record)> records)
         {
             var strings = new RepeatedStrings();
-            foreach (var (member, record) in records) yield return JsonRecords.Paired(member, record, strings);
+            foreach (var (key, record) in records) yield return JsonRecords.Paired(key, record, strings);
         }
 
         public StoreWriteResult AddScopes(IReadOnlyList<OfflineScopeGrant> grants, StoreWriteOptions options)
@@ -100,7 +102,12 @@ namespace OpenClaw.Core.Stores
             using (StoreLock.Acquire(Location, options.LockTimeout))
             {
                 StoreFileWrites.RemoveStaleTemps(Location);
-                var result = Writer.Write(Location, "device id", file => PairedScopeEditor.Apply(file, grants, createApproved), !options.NoBackup, options.Now, options.Log);
+                var result = Writer.Write(Location, "device id", file =>
+                {
+                    var paired = file.Edit();
+                    var effects = PairedScopeEditor.Apply(paired, grants, createApproved);
+                    return (paired.Text, effects);
+                }, !options.NoBackup, options.Now, options.Log);
                 if (result.Backup != null) options.Log($"Backed up {Location} to {result.Backup}.");
                 return new StoreWriteResult(
                     result.Changed ? new[] { Location } : Array.Empty<string>(),
@@ -190,18 +197,5 @@ namespace OpenClaw.Core.Stores
 
         private static bool KeepsApprovedScopes(GatewayRelease? release) =>
             release?.Version is { } version && ReleaseLandscape.Of(version).StoreKeepsApprovedScopes;
-
-        /// <summary>JSON.parse keeps the last of duplicate keys; so does the module.</summary>
-        private static IEnumerable<JsonMember> LastOfEachKey(JsonObjectSpan root)
-        {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var kept = new List<JsonMember>();
-            for (var i = root.Members.Count - 1; i >= 0; i--)
-            {
-                if (seen.Add(root.Members[i].Key)) kept.Add(root.Members[i]);
-            }
-            kept.Reverse();
-            return kept;
-        }
     }
 }

@@ -1,19 +1,21 @@
-using System.IO;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using OpenClaw.Core.Devices;
+using OpenClaw.Core.Stores.Json;
 
 namespace OpenClaw.Core.Stores
 {
     /// <summary>
-    /// Reads the JSON text columns of paired rows (roles_json, scopes_json, approved_scopes_json, tokens_json) straight
-    /// into a device's fields, one row after another on one thread. Each column gets its own reader, as before, but
-    /// they share one character buffer and one table of property names: with a new buffer per column, the buffers
-    /// were most of what a listing allocated (about 8 KB a row).
+    /// The JSON text columns of the SQLite store (roles_json, scopes_json, approved_scopes_json, tokens_json), read
+    /// by the same rules as paired.json and pending.json: <see cref="StateJson"/> parses them (what JSON.parse accepts,
+    /// the last duplicate winning), <see cref="JsonRecords"/> checks the values' types, and text "null" is no value,
+    /// as 2026.9.6's fromJsonColumn makes it (JSON.parse gives null, and a null field is left out). Reads one row
+    /// after another on one thread, lending every column's reader the same character buffer (a new buffer per
+    /// column was most of what a listing allocated, about 8 KB a row).
     /// </summary>
     internal sealed class SqliteJsonColumns
     {
         private readonly ReusedBuffer _buffer = new ReusedBuffer();
-        private readonly DefaultJsonNameTable _names = new DefaultJsonNameTable();
 
         public SqliteJsonColumns(string path) => Path = path;
 
@@ -23,40 +25,38 @@ namespace OpenClaw.Core.Stores
         public RepeatedStrings Strings { get; } = new RepeatedStrings();
 
         /// <summary>
-        /// Reads a column holding a JSON array or object into the field <paramref name="field"/> (a record member
-        /// name); SQL NULL leaves the field unset. Text that is not JSON, or a value of the other kind, is a
-        /// StateFileInvalid naming the column and row. Dates stay strings and numbers keep their form, as the
-        /// column's JToken would have.
+        /// A column's value, checked: null for SQL NULL and for "null"; a StateFileInvalid naming the column and row
+        /// for text that is not JSON or a value of the wrong type.
         /// </summary>
-        public void Read(PairedDeviceFields device, string field, string? text, string column, string rowId, bool isObject)
+        public JToken? Value(string? text, string column, string rowId) => Value(text, column, Path, rowId, _buffer);
+
+        /// <summary>Reads a column into the device's field <paramref name="field"/> (a record member name); no value leaves it unset.</summary>
+        public void Read(PairedDeviceFields device, string field, string? text, string column, string rowId)
         {
-            if (text == null) return;
-            var reader = new JsonTextReader(new StringReader(text))
-            {
-                DateParseHandling = DateParseHandling.None,
-                FloatParseHandling = FloatParseHandling.Decimal,
-                ArrayPool = _buffer,
-                PropertyNameTable = _names,
-            };
+            if (Value(text, column, rowId) is not { } value) return;
+            using var reader = StateJson.Reader(value);
+            DeviceJsonValues.Next(reader);
+            device.Read(field, reader);
+        }
+
+        /// <inheritdoc cref="Value(string?, string, string)"/>
+        public static JToken? Value(string? text, string column, string path, string rowId, IArrayPool<char>? buffers = null)
+        {
+            if (text == null) return null;
+            JToken value;
             try
             {
-                DeviceJsonValues.Next(reader);
-                var expected = isObject ? JsonToken.StartObject : JsonToken.StartArray;
-                if (reader.TokenType != expected)
-                {
-                    throw SqlitePairingRows.BadColumn(Path, column, rowId, $"it holds {DeviceJsonValues.Kind(reader.TokenType)}, not {(isObject ? "an object" : "an array")}");
-                }
-                device.Read(field, reader);
-                if (reader.Read()) throw new JsonReaderException("text after the JSON value");
+                value = StateJson.Parse(text, buffers);
             }
-            catch (JsonException e)
+            catch (JsonSyntaxException e)
             {
-                throw SqlitePairingRows.BadColumn(Path, column, rowId, "it is not valid JSON (" + e.Message + ")");
+                throw SqlitePairingRows.BadColumn(path, column, rowId, $"it is not valid JSON: {e.Message} ({JsonStoreFile.Where(text, e.Offset)})");
             }
-            finally
-            {
-                reader.Close(); // gives the buffer back
-            }
+            if (value.Type == JTokenType.Null) return null;
+            System.Func<string, System.Exception> refuse = problem => SqlitePairingRows.BadColumn(path, column, rowId, problem);
+            if (column == "tokens_json") JsonRecords.Tokens(value, "it", null, refuse);
+            else JsonRecords.Strings(value, "it", refuse);
+            return value;
         }
 
         /// <summary>One buffer lent to one reader at a time (the columns are read one after another).</summary>

@@ -5,6 +5,7 @@ using Newtonsoft.Json.Linq;
 using OpenClaw.Core.Devices;
 using OpenClaw.Core.Errors;
 using OpenClaw.Core.Requests;
+using OpenClaw.Core.Stores.Json;
 
 namespace OpenClaw.Core.Stores
 {
@@ -66,9 +67,9 @@ namespace OpenClaw.Core.Stores
             var request = Request(requestId);
             var deviceId = (string)request["device_id"]!;
             outcome.DeviceId = deviceId;
-            var requestRoles = Strings(Json<JArray>(request, "roles_json", requestId), "roles_json", requestId);
+            var requestRoles = Strings(Json<JArray>(request, "roles_json", requestId));
             var role = request["role"] as string ?? requestRoles.FirstOrDefault() ?? "operator";
-            var requestedScopes = Strings(Json<JArray>(request, "scopes_json", requestId), "scopes_json", requestId);
+            var requestedScopes = Strings(Json<JArray>(request, "scopes_json", requestId));
             var device = _rows.Paired(deviceId);
             if (device == null)
             {
@@ -81,14 +82,14 @@ namespace OpenClaw.Core.Stores
             // Roles are the union of the device's roles and role and the request's, in that order (as 9.6 merges them).
             var roles = Json<JArray>(device, "roles_json", deviceId) ?? new JArray();
             var deviceRole = device.TryGetValue("role", out var current) && current is string existingRole ? new[] { existingRole } : Array.Empty<string>();
-            var added = AddMissing(roles, deviceRole.Concat(requestRoles).Concat(new[] { role }), "roles_json", deviceId);
+            var added = AddMissing(roles, deviceRole.Concat(requestRoles).Concat(new[] { role }));
             device["roles_json"] = SqlitePairingRows.Serialize(roles);
             if (added.Count > 0 && !outcome.DeviceCreated) outcome.Steps.Add($"added the {string.Join(", ", added)} role");
             foreach (var column in DescriptionColumns) device[column] = request.TryGetValue(column, out var value) ? value : null;
 
             // 9.6 approves on top of approved_scopes_json ?? scopes_json and writes the result to both columns.
             var scopes = Json<JArray>(device, "approved_scopes_json", deviceId) ?? Json<JArray>(device, "scopes_json", deviceId) ?? new JArray();
-            added = AddMissing(scopes, requestedScopes, "scopes_json", deviceId);
+            added = AddMissing(scopes, requestedScopes);
             device["scopes_json"] = device["approved_scopes_json"] = SqlitePairingRows.Serialize(scopes);
             if (added.Count > 0 && !outcome.DeviceCreated) outcome.Steps.Add($"added {string.Join(", ", added)} to the approved scopes");
             device["approved_at_ms"] = NowMs;
@@ -96,9 +97,9 @@ namespace OpenClaw.Core.Stores
 
             var tokens = Json<JObject>(device, "tokens_json", deviceId) ?? new JObject();
             var token = Token(tokens, role, deviceId);
-            if (token != null && !IsRevoked(token))
+            if (token != null && !JsonRecords.IsRevoked(token))
             {
-                added = AddMissing(SqlitePairingRows.TokenScopes(token, role, _path, deviceId), edit.TokenScopes, "tokens_json", deviceId);
+                added = AddMissing(SqlitePairingRows.TokenScopes(token), edit.TokenScopes);
                 if (added.Count > 0) outcome.Steps.Add($"added {string.Join(", ", added)} to the {role} token (its value is kept)");
             }
             else
@@ -134,7 +135,7 @@ namespace OpenClaw.Core.Stores
                         ?? throw new OpenClawException(ErrorIds.RoleNotFound, OpenClawErrorKind.ObjectNotFound,
                             $"Device '{deviceId}' in '{_path}' has no {role} token to revoke.",
                             "List the device's tokens (Get-OpenClawDevice -Offline) and pass a role it has.", deviceId);
-            if (IsRevoked(token))
+            if (JsonRecords.IsRevoked(token))
             {
                 // 9.6 would move revokedAtMs to now; the module leaves an already revoked token exactly as it is.
                 outcome.AlreadyRevoked = true;
@@ -182,12 +183,11 @@ namespace OpenClaw.Core.Stores
             outcome.Steps.Add($"{step} {requestId}");
         }
 
-        /// <summary>An unexpired request: its TTL counts from the later of ts and refreshed_at_ms, as the store's Read does.</summary>
+        /// <summary>A request the gateway would not prune (its five minutes count from refreshed_at_ms ?? ts), as the store's Read keeps it.</summary>
         private Dictionary<string, object?> Request(string requestId)
         {
             var request = _rows.Pending(requestId);
-            var since = request == null ? null : SqlitePairingRows.PendingSince(request["ts"] as long?, request["refreshed_at_ms"] as long?);
-            if (request == null || since != null && since.Value + PendingDeviceRequest.TimeToLive <= _now)
+            if (request == null || SqlitePairingRows.IsPruned(request["ts"] as long?, request["refreshed_at_ms"] as long?, _now))
             {
                 throw new OpenClawException(RequestErrorIds.RequestNotFound, OpenClawErrorKind.ObjectNotFound,
                     $"'{_path}' holds no pairing request '{requestId}' that is still open (it expired after {PendingDeviceRequest.TimeToLive.TotalMinutes:0} minutes, was resolved, or never existed).",
@@ -207,7 +207,6 @@ namespace OpenClaw.Core.Stores
             _ => throw SqlitePairingRows.BadColumn(_path, "tokens_json", deviceId, $"its {role} entry is not an object"),
         };
 
-        private static bool IsRevoked(JObject token) => token["revokedAtMs"] is JToken at && at.Type != JTokenType.Null;
 
         /// <summary>
         /// A token shaped as 9.6 stores one (dist createDeviceAuthToken, in its key order): a value from PairingTokens; a replaced entry keeps its createdAtMs, lastUsedAtMs and issuer and gets rotatedAtMs.
@@ -227,21 +226,17 @@ namespace OpenClaw.Core.Stores
             return token;
         }
 
-        private List<string> AddMissing(JArray array, IEnumerable<string> values, string column, string rowId)
+        private static List<string> AddMissing(JArray array, IEnumerable<string> values)
         {
             var before = array.Count;
-            SqlitePairingRows.AddMissing(array, values, _path, column, rowId);
+            SqlitePairingRows.AddMissing(array, values);
             return array.Skip(before).Select(t => (string)t!).ToList();
         }
 
+        /// <summary>A column's value, checked (a list column holds strings only, tokens_json token objects).</summary>
         private T? Json<T>(Dictionary<string, object?> row, string column, string rowId) where T : JToken =>
             SqlitePairingRows.Json<T>(row.TryGetValue(column, out var text) ? text as string : null, column, _path, rowId);
 
-        private IReadOnlyList<string> Strings(JArray? array, string column, string rowId)
-        {
-            if (array == null) return Array.Empty<string>();
-            if (array.Any(t => t.Type != JTokenType.String)) throw SqlitePairingRows.BadColumn(_path, column, rowId, "it holds a value that is not a string");
-            return array.Select(t => (string)t!).ToList();
-        }
+        private static IReadOnlyList<string> Strings(JArray? array) => array == null ? Array.Empty<string>() : array.Select(t => (string)t!).ToList();
     }
 }

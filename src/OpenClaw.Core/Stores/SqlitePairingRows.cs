@@ -1,12 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Data;
-using System.IO;
 using System.Linq;
 using Microsoft.Data.Sqlite;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using OpenClaw.Core.Devices;
+using OpenClaw.Core.Stores.Json;
 
 namespace OpenClaw.Core.Stores
 {
@@ -39,7 +38,7 @@ namespace OpenClaw.Core.Stores
         public static PairedDevice Paired(object?[] row, SqliteJsonColumns json)
         {
             var id = row[DeviceId] as string ?? "";
-            var device = new PairedDeviceFields(json.Strings, problem => BadColumn(json.Path, "tokens_json", id, problem))
+            var device = new PairedDeviceFields(json.Strings)
             {
                 DeviceId = id,
                 PublicKey = row[PublicKey] as string,
@@ -54,10 +53,10 @@ namespace OpenClaw.Core.Stores
                 ApprovedAt = DeviceJsonValues.Time(row[ApprovedAtMs] as long?),
                 LastSeenAt = DeviceJsonValues.Time(row[LastSeenAtMs] as long?),
             };
-            json.Read(device, "roles", row[RolesJson] as string, "roles_json", id, isObject: false);
-            json.Read(device, "scopes", row[ScopesJson] as string, "scopes_json", id, isObject: false);
-            json.Read(device, "approvedScopes", row[ApprovedScopesJson] as string, "approved_scopes_json", id, isObject: false);
-            json.Read(device, "tokens", row[TokensJson] as string, "tokens_json", id, isObject: true);
+            json.Read(device, "roles", row[RolesJson] as string, "roles_json", id);
+            json.Read(device, "scopes", row[ScopesJson] as string, "scopes_json", id);
+            json.Read(device, "approvedScopes", row[ApprovedScopesJson] as string, "approved_scopes_json", id);
+            json.Read(device, "tokens", row[TokensJson] as string, "tokens_json", id);
             return device.Build();
         }
 
@@ -70,6 +69,7 @@ namespace OpenClaw.Core.Stores
             json["silent"] = Integer(row, "silent") is long silent ? silent != 0 : (bool?)null;
             json["isRepair"] = Integer(row, "is_repair") is long repair ? repair != 0 : (bool?)null;
             json["ts"] = Integer(row, "ts");
+            json["refreshedAtMs"] = Integer(row, "refreshed_at_ms");
             return PendingDeviceRequest.FromJson(json);
         }
 
@@ -87,56 +87,35 @@ namespace OpenClaw.Core.Stores
             ["remoteIp"] = Text(row, "remote_ip"),
         };
 
-        /// <summary>When the gateway would prune a request: its TTL counts from the later of ts and refreshed_at_ms.</summary>
-        public static DateTimeOffset? PendingSince(IDataRecord row) => PendingSince(Integer(row, "ts"), Integer(row, "refreshed_at_ms"));
+        /// <summary>Whether the gateway prunes a request row (<see cref="PendingDeviceRequest.IsPruned"/>; 2026.9.6 keeps a row while now - (refreshedAtMs ?? ts) &lt;= 5 min).</summary>
+        public static bool IsPruned(long? ts, long? refreshedAtMs, DateTimeOffset now) => PendingDeviceRequest.IsPruned(refreshedAtMs, ts ?? 0, now);
 
-        public static DateTimeOffset? PendingSince(long? ts, long? refreshedAtMs)
-        {
-            var latest = new[] { ts, refreshedAtMs }.Where(v => v.HasValue).Select(v => v!.Value).DefaultIfEmpty(-1).Max();
-            return latest < 0 ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(latest);
-        }
-
-        /// <summary>Parses a JSON column exactly (dates stay strings, numbers keep their form); null for SQL NULL.</summary>
+        /// <summary>A JSON column's value, checked as <see cref="SqliteJsonColumns"/> reads it; null for SQL NULL and "null".</summary>
         public static T? Json<T>(IDataRecord row, string column, string path, string rowId) where T : JToken =>
             Json<T>(Text(row, column), column, path, rowId);
 
-        public static T? Json<T>(string? text, string column, string path, string rowId) where T : JToken
-        {
-            if (text == null) return null;
-            try
-            {
-                using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
-                var token = JToken.ReadFrom(reader);
-                if (reader.Read()) throw new JsonReaderException("text after the JSON value");
-                return token as T ?? throw BadColumn(path, column, rowId, $"it holds {token.Type}, not {(typeof(T) == typeof(JArray) ? "an array" : "an object")}");
-            }
-            catch (JsonException e)
-            {
-                throw BadColumn(path, column, rowId, "it is not valid JSON (" + e.Message + ")");
-            }
-        }
+        public static T? Json<T>(string? text, string column, string path, string rowId) where T : JToken =>
+            (T?)SqliteJsonColumns.Value(text, column, path, rowId);
 
-        /// <summary>Compact, as the gateway's JSON.stringify writes these columns.</summary>
-        public static string Serialize(JToken token) => token.ToString(Formatting.None);
+        /// <summary>Compact, as the gateway writes these columns (JSON.stringify(value), 2026.9.6 toJsonColumn).</summary>
+        public static string Serialize(JToken token) => NodeJson.Stringify(token, indented: false);
 
         /// <summary>
         /// Appends the scopes an array lacks, keeping the existing entries and their order. Returns false (and
         /// leaves the array alone) when there is nothing to add.
         /// </summary>
-        public static bool AddMissing(JArray array, IEnumerable<string> scopes, string path, string column, string rowId)
+        public static bool AddMissing(JArray array, IEnumerable<string> scopes)
         {
-            if (array.Any(t => t.Type != JTokenType.String)) throw BadColumn(path, column, rowId, "it holds a value that is not a scope string");
             var present = new HashSet<string>(array.Select(t => (string)t!), StringComparer.Ordinal);
             var missing = scopes.Where(s => !present.Contains(s)).Distinct(StringComparer.Ordinal).ToList();
             foreach (var scope in missing) array.Add(scope);
             return missing.Count > 0;
         }
 
-        /// <summary>A token's scope list, to add to in place; a token without one gets an empty list.</summary>
-        public static JArray TokenScopes(JObject token, string role, string path, string rowId)
+        /// <summary>A token's scope list (a checked tokens_json's), to add to in place; a token without one gets an empty list.</summary>
+        public static JArray TokenScopes(JObject token)
         {
             if (token["scopes"] is JArray scopes) return scopes;
-            if (token["scopes"] != null) throw BadColumn(path, "tokens_json", rowId, $"its {role} scopes are not an array");
             scopes = new JArray();
             token["scopes"] = scopes;
             return scopes;

@@ -82,9 +82,9 @@ namespace OpenClaw.Core.Stores
                     pending = Rows(connection, transaction, $"SELECT {SqlitePairingRows.PendingColumns} FROM device_pairing_pending ORDER BY ts");
                 }
                 var now = DateTimeOffset.UtcNow;
-                var requests = pending.Select(row => (Request: SqlitePairingRows.Pending(row, Location), Since: SqlitePairingRows.PendingSince(row)))
-                    .Where(p => p.Since == null || p.Since.Value + PendingDeviceRequest.TimeToLive > now)
-                    .Select(p => p.Request).ToList();
+                var requests = pending
+                    .Where(row => !SqlitePairingRows.IsPruned(SqlitePairingRows.Integer(row, "ts"), SqlitePairingRows.Integer(row, "refreshed_at_ms"), now))
+                    .Select(row => SqlitePairingRows.Pending(row, Location)).ToList();
                 return new PairedDeviceStream(Devices(paired), requests);
             }
             catch (SqliteException e)
@@ -222,11 +222,11 @@ namespace OpenClaw.Core.Stores
                 throw new OpenClawException(ErrorIds.RoleNotFound, OpenClawErrorKind.ObjectNotFound,
                     $"Device '{id}' in '{Location}' has no {grant.Role} token to widen; nothing was written.", null, id);
             }
-            var tokenScopes = SqlitePairingRows.TokenScopes(token, grant.Role, Location, id);
+            var tokenScopes = SqlitePairingRows.TokenScopes(token);
             change.Scopes ??= new JArray();
-            if (SqlitePairingRows.AddMissing(change.Scopes, grant.Scopes, Location, "scopes_json", id)) change.Dirty.Add("scopes_json");
-            if (change.Approved != null && SqlitePairingRows.AddMissing(change.Approved, grant.Scopes, Location, "approved_scopes_json", id)) change.Dirty.Add("approved_scopes_json");
-            if (SqlitePairingRows.AddMissing(tokenScopes, grant.Scopes, Location, "tokens_json", id)) change.Dirty.Add("tokens_json");
+            if (SqlitePairingRows.AddMissing(change.Scopes, grant.Scopes)) change.Dirty.Add("scopes_json");
+            if (change.Approved != null && SqlitePairingRows.AddMissing(change.Approved, grant.Scopes)) change.Dirty.Add("approved_scopes_json");
+            if (SqlitePairingRows.AddMissing(tokenScopes, grant.Scopes)) change.Dirty.Add("tokens_json");
         }
 
         private static void Update(SqliteConnection connection, SqliteTransaction transaction, RowChange change)

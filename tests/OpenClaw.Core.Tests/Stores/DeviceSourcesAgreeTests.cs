@@ -8,9 +8,10 @@ using OpenClaw.Core.Tests.Stores.Sqlite;
 namespace OpenClaw.Core.Tests.Stores;
 
 /// <summary>
-/// A SQLite row, a paired.json span and the same device as a JObject (a device.pair.list entry) are built by the
-/// same PairedDeviceFields, the row's JSON columns read straight from their text: the devices must be identical,
-/// and a column the builder cannot use must still be a StateFileInvalid naming the column, the device and the problem.
+/// A SQLite row, a paired.json record and the same device as a JObject (a device.pair.list entry) are built by the
+/// same PairedDeviceFields, the row's JSON columns and the file read by the same StateJson: the devices must be
+/// identical, and a column the builder cannot use must still be a StateFileInvalid naming the column, the device and
+/// the problem.
 /// </summary>
 public sealed class DeviceSourcesAgreeTests : IDisposable
 {
@@ -22,21 +23,21 @@ public sealed class DeviceSourcesAgreeTests : IDisposable
     [Fact]
     public void A_row_gives_the_device_its_json_record_gives()
     {
-        // Two tokens (one revoked, one used), a label, approved scopes, a non-string role item and a field of a
-        // later release in a token: every rule of the record reading is exercised by both sources.
+        // Two tokens (one revoked, one used), a label, approved scopes and a field of a later release in a token:
+        // every rule of the record reading is exercised by both sources.
         const string tokens = "{\"operator\":{\"token\":\"t1\",\"role\":\"operator\",\"scopes\":[\"operator.read\",\"operator.write\"],\"createdAtMs\":1795560641626,\"lastUsedAtMs\":1795560649999,\"futureField\":{\"a\":[1,2]}},"
                               + "\"node\":{\"token\":\"t2\",\"scopes\":[],\"createdAtMs\":1795560641000,\"revokedAtMs\":1795560642000}}";
         var row = SqliteTestStore.PairedRow(Id, "[\"operator.read\",\"operator.write\"]", "[\"operator.read\"]", tokens);
         row["operator_label"] = "build box";
         row["display_name"] = "laptop";
         row["remote_ip"] = "203.0.113.7";
-        row["roles_json"] = "[\"operator\",7,\"node\"]";
+        row["roles_json"] = "[\"operator\",\"node\"]";
         _db.Insert("device_pairing_paired", row);
         var record = new JObject
         {
             ["deviceId"] = Id, ["publicKey"] = row["public_key"], ["displayName"] = "laptop", ["operatorLabel"] = "build box",
             ["platform"] = "linux", ["clientId"] = "cli", ["clientMode"] = "cli", ["role"] = "operator",
-            ["roles"] = JArray.Parse("[\"operator\",7,\"node\"]"), ["scopes"] = JArray.Parse("[\"operator.read\",\"operator.write\"]"),
+            ["roles"] = JArray.Parse("[\"operator\",\"node\"]"), ["scopes"] = JArray.Parse("[\"operator.read\",\"operator.write\"]"),
             ["approvedScopes"] = JArray.Parse("[\"operator.read\"]"), ["tokens"] = JObject.Parse(tokens), ["remoteIp"] = "203.0.113.7",
             ["createdAtMs"] = row["created_at_ms"], ["approvedAtMs"] = row["approved_at_ms"], ["lastSeenAtMs"] = row["last_seen_at_ms"],
         };
@@ -53,7 +54,7 @@ public sealed class DeviceSourcesAgreeTests : IDisposable
     }
 
     [Fact]
-    public void A_paired_json_record_read_from_its_span_gives_the_device_its_JObject_gives()
+    public void A_paired_json_record_read_from_the_file_gives_the_device_its_JObject_gives()
     {
         // Numbers as written (a whole double, a fraction), a member of a later release, a null list, an empty token.
         var record = "{\"deviceId\":\"" + Id + "\",\"publicKey\":\"pk\",\"displayName\":\"laptop\",\"platform\":\"linux\",\"clientId\":\"cli\","
@@ -63,13 +64,14 @@ public sealed class DeviceSourcesAgreeTests : IDisposable
         using var folder = new TestSupport.TempDirectory();
         folder.WriteFile(Path.Combine("devices", "paired.json"), "{\"" + Id + "\":" + record + "}");
 
-        var fromSpan = Assert.Single(PairingStoreLocator.Open(folder.Path).Read().Paired);
+        var fromFile = Assert.Single(PairingStoreLocator.Open(folder.Path).Read().Paired);
         var fromJObject = PairedDevice.FromJson(JObject.Parse(record, new JsonLoadSettings()));
 
-        Assert.Equal(JsonConvert.SerializeObject(fromJObject), JsonConvert.SerializeObject(fromSpan));
-        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1795560641626), fromSpan.ApprovedAt);
-        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1795560650000), fromSpan.LastUsedAt);
-        Assert.Equal(new[] { "operator", "node" }, fromSpan.Tokens.Select(t => t.Role));
+        Assert.Equal(JsonConvert.SerializeObject(fromJObject), JsonConvert.SerializeObject(fromFile));
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1795560641626), fromFile.ApprovedAt);
+        // A fraction of a millisecond is cut off, as Date does (new Date(1795560649999.6).getTime() is ...999).
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1795560649999), fromFile.LastUsedAt);
+        Assert.Equal(new[] { "operator", "node" }, fromFile.Tokens.Select(t => t.Role));
     }
 
     [Fact]
@@ -90,14 +92,17 @@ public sealed class DeviceSourcesAgreeTests : IDisposable
         Assert.Equal(new[] { "operator" }, device.AllRoles);
     }
 
+    /// <summary>The columns follow paired.json's rules (JsonRecords), with the same messages.</summary>
     [Theory]
-    [InlineData("roles_json", "5", "it holds Integer, not an array")]
+    [InlineData("roles_json", "5", "it is a number, expected an array of strings")]
+    [InlineData("roles_json", "[\"operator\",7]", "it is an array that holds a number, expected an array of strings")]
     [InlineData("scopes_json", "[\"operator.admin\"]]", "not valid JSON")]
-    [InlineData("approved_scopes_json", "null", "it holds Null, not an array")]
+    [InlineData("scopes_json", "[\"operator.admin\",]", "not valid JSON")]
     [InlineData("tokens_json", "{\"operator\":{\"token\":\"t\",\"scopes\":[\"operator.read\"", "not valid JSON")]
-    [InlineData("tokens_json", "{\"operator\":7}", "the token of role 'operator': it is Integer, not an object")]
-    [InlineData("tokens_json", "{\"operator\":{\"role\":[\"operator\"]}}", "the token of role 'operator': its 'role' is not a string")]
-    [InlineData("tokens_json", "{\"operator\":{\"scopes\":[\"operator.read\",1]}}", "the token of role 'operator': its 'scopes' is not an array of strings")]
+    [InlineData("tokens_json", "{\"operator\":7}", "token 'operator' is a number, expected an object")]
+    [InlineData("tokens_json", "{\"operator\":{\"role\":[\"operator\"]}}", "token 'operator': 'role' is an array, expected a string")]
+    [InlineData("tokens_json", "{\"operator\":{\"scopes\":[\"operator.read\",1]}}", "token 'operator': 'scopes' is an array that holds a number, expected an array of strings")]
+    [InlineData("tokens_json", "{\"operator\":{\"revokedAtMs\":\"yes\"}}", "token 'operator': 'revokedAtMs' is a string, expected a number")]
     public void A_column_the_builder_cannot_use_is_StateFileInvalid_saying_why(string column, string text, string problem)
     {
         _db.Insert("device_pairing_paired", SqliteTestStore.PairedRow(Id, "[\"operator.read\"]", null, "{}"));
@@ -108,6 +113,18 @@ public sealed class DeviceSourcesAgreeTests : IDisposable
         Assert.Equal(ErrorIds.StateFileInvalid, e.ErrorId);
         Assert.Contains($"the {column} of '{Id}' cannot be used", e.Message);
         Assert.Contains(problem, e.Message);
+    }
+
+    /// <summary>2026.9.6's fromJsonColumn gives JSON.parse("null"), and a null field is left out of the record.</summary>
+    [Fact]
+    public void A_column_holding_null_is_no_value()
+    {
+        _db.Insert("device_pairing_paired", SqliteTestStore.PairedRow(Id, "[\"operator.read\"]", "null", "null"));
+
+        var device = Assert.Single(SqlitePairingStore.Open(_db.StateDirectory).Read().Paired);
+
+        Assert.Null(device.ApprovedScopes);
+        Assert.Empty(device.Tokens);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace OpenClaw.Core.Tests.Stores;
 /// <summary>
 /// The rules around the offline lifecycle edits of the JSON store: what is refused before anything is written,
 /// the per-edit errors that let the rest of a batch go on, one evolving view per batch, and the file handling
-/// shared with AddScopes (lock, backups, modes, BOM and CRLF kept, files with nothing to change left alone).
+/// shared with AddScopes (lock, backups, modes, the gateway's layout written, a BOM refused, files with nothing to change left alone).
 /// </summary>
 public sealed class JsonLifecycleRulesTests
 {
@@ -151,19 +151,31 @@ public sealed class JsonLifecycleRulesTests
         Assert.Equal(new { x = 1 }.x, (int)device["futureField"]!["x"]!);
     }
 
+    /// <summary>
+    /// The gateway never writes CRLF; an edited file is written back as the gateway would write it, with "\n" (its
+    /// trailing newline kept). A BOM is refused before anything is written: JSON.parse refuses it, so the gateway
+    /// cannot read that file.
+    /// </summary>
     [Fact]
-    public void CrlfAndBomAreKept()
+    public void CrlfBecomesTheGatewaysLayoutAndABomIsRefused()
     {
         static string Crlf(string s) => s.Replace("\n", "\r\n");
         using var state = Create(null, null);
-        File.WriteAllBytes(state.PairedPath, Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Crlf(Paired(DevA, DevB)))).ToArray());
-        File.WriteAllText(state.PendingPath, Crlf(Pending(RequestNew, RequestB)));
+        state.WritePaired(Crlf(Paired(DevA, DevB)));
+        state.WriteStoreFile(state.PendingPath, Crlf(Pending(RequestNew, RequestB)));
 
         Apply(state, PairingStoreEdit.Revoke("dev-a", "operator"), PairingStoreEdit.Reject("r-new"));
 
         var revoked = DevA.Change("\"createdAtMs\": 1700000000000\n      }", "\"createdAtMs\": 1700000000000,\n        \"revokedAtMs\": 1800000000000\n      }");
-        Assert.Equal(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Crlf(Paired(revoked, DevB)))).ToArray(), state.PairedBytes);
-        Assert.Equal(Crlf(Pending(RequestB)), PendingText(state));
+        Assert.Equal(Paired(revoked, DevB), state.PairedText);
+        Assert.Equal(Pending(RequestB), PendingText(state));
+
+        File.WriteAllBytes(state.PairedPath, Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Paired(DevA, DevB))).ToArray());
+        var before = Stored(state);
+        var e = Assert.Throws<OpenClawException>(() => Apply(state, PairingStoreEdit.Revoke("dev-b", "operator")));
+        Assert.Equal(ErrorIds.StateFileInvalid, e.ErrorId);
+        Assert.Contains("byte order mark", e.Message);
+        Assert.Equal(before, Stored(state));
     }
 
     [UnixFact]

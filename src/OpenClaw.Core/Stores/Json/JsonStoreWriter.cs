@@ -51,7 +51,7 @@ namespace OpenClaw.Core.Stores.Json
                 var file = JsonStoreFile.Parse(path, mergeFrom, what);
                 var (text, effects) = merge(file);
                 result.Effects = effects;
-                var updated = file.Encode(text);
+                var updated = JsonStoreFile.Encode(text);
                 if (updated.SequenceEqual(expected)) return result;
                 CheckStillValid(path, text);
 
@@ -95,7 +95,7 @@ namespace OpenClaw.Core.Stores.Json
         {
             try
             {
-                if (JsonSpanParser.Parse(text) is not JsonObjectSpan) throw new InvalidOperationException("The edit changed the top-level value.");
+                if (StateJson.Parse(text) is not Newtonsoft.Json.Linq.JObject) throw new InvalidOperationException("The edit changed the top-level value.");
             }
             catch (JsonSyntaxException e)
             {

@@ -1,21 +1,144 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Numerics;
 using System.Text;
 using Newtonsoft.Json.Linq;
 
 namespace OpenClaw.Core.Stores.Json
 {
     /// <summary>
-    /// The text OpenClaw's own writer produces (Node's <c>JSON.stringify(value, null, 2)</c>), for the few values
-    /// the offline repair writes, and the conversion of spans to Newtonsoft values for the shared device readers.
+    /// The text the gateway's own writer produces: Node's <c>JSON.stringify(value, null, 2)</c> for paired.json and
+    /// pending.json, <c>JSON.stringify(value)</c> for the SQLite JSON columns. A store the gateway wrote is a fixed
+    /// point (stringify of its parse is the same bytes), so an edited store differs from it only where the edit
+    /// changed a value (and see <see cref="Number"/> for the one value stringify would lose). Newtonsoft's writer is not Node's: it escapes U+2028, U+2029 and U+0085, writes lone
+    /// surrogates raw, and formats numbers as .NET does (1E+21, 1.0, 12345678901234567890 where Node writes 1e+21,
+    /// 1, 12345678901234567000).
     /// </summary>
     internal static class NodeJson
     {
+        public static string Stringify(JToken value, bool indented)
+        {
+            var text = new StringBuilder();
+            Write(text, value, indented ? "\n" : null);
+            return text.ToString();
+        }
+
+        /// <param name="newline">"\n" and the current indentation when indented; null when compact.</param>
+        private static void Write(StringBuilder text, JToken value, string? newline)
+        {
+            switch (value)
+            {
+                case JObject obj:
+                    var first = true;
+                    text.Append('{');
+                    var inner = newline == null ? null : newline + "  ";
+                    foreach (var property in InObjectOrder(obj))
+                    {
+                        if (!first) text.Append(',');
+                        first = false;
+                        text.Append(inner).Append(Quote(property.Name)).Append(newline == null ? ":" : ": ");
+                        Write(text, property.Value, inner);
+                    }
+                    if (!first) text.Append(newline);
+                    text.Append('}');
+                    break;
+                case JArray array:
+                    text.Append('[');
+                    inner = newline == null ? null : newline + "  ";
+                    for (var i = 0; i < array.Count; i++)
+                    {
+                        if (i > 0) text.Append(',');
+                        text.Append(inner);
+                        Write(text, array[i], inner);
+                    }
+                    if (array.Count > 0) text.Append(newline);
+                    text.Append(']');
+                    break;
+                case JValue scalar:
+                    text.Append(Scalar(scalar));
+                    break;
+                default:
+                    throw new ArgumentException($"{value.Type} is not a JSON value.", nameof(value));
+            }
+        }
+
+        private static string Scalar(JValue value)
+        {
+            switch (value.Type)
+            {
+                case JTokenType.Null: return "null";
+                case JTokenType.Boolean: return (bool)value.Value! ? "true" : "false";
+                case JTokenType.String: return Quote((string)value.Value!);
+                case JTokenType.Integer:
+                case JTokenType.Float: return Number(ToDouble(value.Value!));
+                default: throw new ArgumentException($"{value.Type} is not a JSON value.", nameof(value));
+            }
+        }
+
+        /// <summary>The number JSON.parse makes of a parsed value: the double nearest to it.</summary>
+        private static double ToDouble(object number) => number switch
+        {
+            double d => d,
+            long l => l,
+            int i => i,
+            // Through the decimal text: double.Parse rounds to the nearest double, as JSON.parse does.
+            BigInteger or decimal => double.Parse(Convert.ToString(number, CultureInfo.InvariantCulture)!, NumberStyles.Float, CultureInfo.InvariantCulture),
+            _ => Convert.ToDouble(number, CultureInfo.InvariantCulture),
+        };
+
+        /// <summary>
+        /// A number as JavaScript's Number::toString writes it (ECMA-262 6.1.6.1.20): the shortest digits that read
+        /// back as the same double, plain from 1e-6 up to 1e21 and with an exponent ("1e+21", "1.5e-7") outside.
+        /// The one deliberate difference: a number too large for a double (JSON.parse("1e400") is Infinity) is
+        /// written as 1e400 or -1e400, the same value to JSON.parse, where JSON.stringify writes null, because an
+        /// edit must not turn a hand-written revokedAtMs of 1e400 (revoked, to the gateway) into null (not revoked).
+        /// The gateway never writes such a number, so a store it wrote is still its own stringify.
+        /// </summary>
+        public static string Number(double value)
+        {
+            if (double.IsInfinity(value)) return value > 0 ? "1e400" : "-1e400";
+            if (double.IsNaN(value)) return "null";
+            if (value == 0) return "0"; // -0 too
+            // Every whole number below 2^53 is its own shortest form; timestamps take this path.
+            if (Math.Abs(value) < 9007199254740992d && Math.Floor(value) == value) return ((long)value).ToString(CultureInfo.InvariantCulture);
+            var (digits, n) = ShortestDigits(Math.Abs(value));
+            var k = digits.Length;
+            string text;
+            if (k <= n && n <= 21) text = digits + new string('0', n - k);
+            else if (0 < n && n <= 21) text = digits.Substring(0, n) + "." + digits.Substring(n);
+            else if (-6 < n && n <= 0) text = "0." + new string('0', -n) + digits;
+            else
+            {
+                var exponent = n - 1;
+                text = (k == 1 ? digits : digits.Substring(0, 1) + "." + digits.Substring(1)) + "e" + (exponent < 0 ? "-" : "+")
+                    + Math.Abs(exponent).ToString(CultureInfo.InvariantCulture);
+            }
+            return value < 0 ? "-" + text : text;
+        }
+
+        /// <summary>
+        /// The fewest significant digits that read back as <paramref name="value"/> (correctly rounded, so of equally
+        /// short ones the nearest), and n: the value is 0.digits × 10^n. Tried from 1 to 17 digits rather than with
+        /// "R", which is the shortest only from .NET Core 3.0 on, not on the .NET Framework of Windows PowerShell.
+        /// </summary>
+        private static (string Digits, int N) ShortestDigits(double value)
+        {
+            for (var precision = 1; ; precision++)
+            {
+                var e = value.ToString("E" + (precision - 1).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+                if (precision < 17 && double.Parse(e, NumberStyles.Float, CultureInfo.InvariantCulture) != value) continue;
+                var mark = e.IndexOf('E');
+                var digits = e.Substring(0, mark).Replace(".", "").TrimEnd('0');
+                return (digits, int.Parse(e.Substring(mark + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) + 1);
+            }
+        }
+
         /// <summary>
         /// A string as JSON.stringify quotes it (ES2019 well-formed): ", \ and control characters escaped, \b \f \n
-        /// \r \t by name, other controls as \u00xx, lone surrogates as \udxxx; everything else, non-ASCII included,
-        /// verbatim. Newtonsoft differs (it escapes nothing non-ASCII but also not lone surrogates the same way).
+        /// \r \t by name, other controls and lone surrogates as lowercase \u00xx and \udxxx; everything else,
+        /// U+2028 and all non-ASCII included, verbatim.
         /// </summary>
         public static string Quote(string value)
         {
@@ -42,83 +165,27 @@ namespace OpenClaw.Core.Stores.Json
         }
 
         /// <summary>
-        /// A string array at a given indentation, as JSON.stringify(x, null, 2) lays it out: "[]" when empty, else one
-        /// element per line indented two more than the line that holds the array, and "]" back at that line's indent.
+        /// An object's members in the order a JavaScript object enumerates them: array-index keys ("0" to
+        /// "4294967294", no leading zeros) first in numeric order, then the others in the order they were added.
+        /// So JSON.parse moves {"b":1,"2":3} to {"2":3,"b":1}, and so does the module, in what it writes and lists.
         /// </summary>
-        public static string StringArray(IEnumerable<string> items, string indent, string newline)
+        public static IEnumerable<JProperty> InObjectOrder(JObject obj)
         {
-            var list = items.ToList();
-            if (list.Count == 0) return "[]";
-            var inner = indent + "  ";
-            return "[" + newline + string.Join("," + newline, list.Select(s => inner + Quote(s))) + newline + indent + "]";
+            var properties = obj.Properties();
+            if (!properties.Any(p => IsArrayIndex(p.Name))) return properties;
+            return properties.Where(p => IsArrayIndex(p.Name)).OrderBy(p => uint.Parse(p.Name, CultureInfo.InvariantCulture))
+                .Concat(properties.Where(p => !IsArrayIndex(p.Name)));
         }
 
-        /// <summary>
-        /// A small value tree (a <see cref="NodeObject"/>, string lists, strings, whole numbers, booleans,
-        /// <see cref="RawJson"/>) at a given indentation, laid out as JSON.stringify(x, null, 2) lays it out: members
-        /// and elements one per line, two spaces deeper than <paramref name="indent"/>, "{}" and "[]" when empty.
-        /// </summary>
-        public static string Stringify(object value, string indent, string newline)
+        private static bool IsArrayIndex(string key)
         {
-            switch (value)
+            if (key.Length == 0 || key.Length > 10 || (key[0] == '0' && key.Length > 1)) return false;
+            foreach (var c in key)
             {
-                case string s:
-                    return Quote(s);
-                case long or int:
-                    return System.Convert.ToString(value, CultureInfo.InvariantCulture)!;
-                case bool b:
-                    return b ? "true" : "false";
-                case RawJson raw:
-                    return raw.Text;
-                case NodeObject obj:
-                    if (obj.Count == 0) return "{}";
-                    var inner = indent + "  ";
-                    return "{" + newline
-                        + string.Join("," + newline, obj.Select(m => inner + Quote(m.Key) + ": " + Stringify(m.Value, inner, newline)))
-                        + newline + indent + "}";
-                case IEnumerable<string> items:
-                    return StringArray(items, indent, newline);
-                default:
-                    throw new System.ArgumentException($"{value.GetType().Name} is not a value the stores write.", nameof(value));
+                if (c < '0' || c > '9') return false;
             }
+            return ulong.Parse(key, CultureInfo.InvariantCulture) < uint.MaxValue;
         }
-
-        /// <summary>A span as a Newtonsoft value, so PairedDevice.FromJson and friends read offline stores too.</summary>
-        public static JToken ToToken(JsonSpan span)
-        {
-            switch (span)
-            {
-                case JsonObjectSpan obj:
-                    var o = new JObject();
-                    foreach (var m in obj.Members) o[m.Key] = ToToken(m.Value);
-                    return o;
-                case JsonArraySpan array:
-                    return new JArray(array.Items.Select(ToToken));
-                case JsonScalarSpan scalar:
-                    return scalar.Kind switch
-                    {
-                        JsonScalarKind.String => new JValue(scalar.Text),
-                        JsonScalarKind.Number => Number(scalar.Text!),
-                        JsonScalarKind.True => new JValue(true),
-                        JsonScalarKind.False => new JValue(false),
-                        _ => JValue.CreateNull(),
-                    };
-                default:
-                    return JValue.CreateNull();
-            }
-        }
-
-        private static JValue Number(string text)
-        {
-            var value = NumberValue(text);
-            return value is long whole ? new JValue(whole) : new JValue((double)value);
-        }
-
-        /// <summary>A number as written in the store: a long when it is whole and fits, else a double.</summary>
-        public static object NumberValue(string text) =>
-            long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole)
-                ? whole
-                : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 
         private static bool IsLoneSurrogate(string s, int i)
         {
@@ -127,28 +194,5 @@ namespace OpenClaw.Core.Stores.Json
             if (char.IsLowSurrogate(c)) return i == 0 || !char.IsHighSurrogate(s[i - 1]);
             return false;
         }
-    }
-
-    /// <summary>
-    /// An object to write, with its keys in insertion order (the order the gateway builds its records in). A null
-    /// value is left out, as JSON.stringify leaves out undefined.
-    /// </summary>
-    internal sealed class NodeObject : List<KeyValuePair<string, object>>
-    {
-        public void Add(string key, object? value)
-        {
-            if (value != null) Add(new KeyValuePair<string, object>(key, value));
-        }
-    }
-
-    /// <summary>JSON text written as it is: a number copied from the store with the spelling it had there.</summary>
-    internal sealed class RawJson
-    {
-        public RawJson(string text)
-        {
-            Text = text;
-        }
-
-        public string Text { get; }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Newtonsoft.Json.Linq;
 
 namespace OpenClaw.Core.Stores.Json
 {
@@ -30,50 +31,45 @@ namespace OpenClaw.Core.Stores.Json
     internal static class PairedScopeEditor
     {
         /// <param name="createApprovedScopes">Create approvedScopes where a record lacks it (2026.2.21+ stores).</param>
-        public static (string Text, IReadOnlyList<GrantEffect> Effects) Apply(JsonStoreFile file, IReadOnlyList<OfflineScopeGrant> grants, bool createApprovedScopes)
+        public static IReadOnlyList<GrantEffect> Apply(JsonStoreDocument paired, IReadOnlyList<OfflineScopeGrant> grants, bool createApprovedScopes)
         {
-            var edits = new JsonTextEdits(file);
             var effects = new List<GrantEffect>();
             // One device may get grants for several roles; its device-level arrays are edited once, with the union.
-            foreach (var byDevice in grants.GroupBy(g => Key(file, g.DeviceId) ?? g.DeviceId, StringComparer.Ordinal))
+            foreach (var byDevice in grants.GroupBy(g => paired.Find(g.DeviceId)?.Name ?? g.DeviceId, StringComparer.Ordinal))
             {
                 var deviceEffects = byDevice.Select(g => new GrantEffect(g)).ToList();
                 effects.AddRange(deviceEffects);
-                var member = file.Root.Find(byDevice.Key);
+                var member = paired.Find(byDevice.Key);
                 if (member == null) continue;
                 deviceEffects.ForEach(e => e.DeviceFound = true);
-                var record = JsonRecords.CheckPaired(file, member);
+                var record = JsonRecords.CheckPaired(paired.Path, member);
                 var wanted = byDevice.SelectMany(g => g.Scopes).Distinct(StringComparer.Ordinal).ToList();
-                AddDeviceScopes(edits, record, wanted, createApprovedScopes, deviceEffects[0]);
-                foreach (var effect in deviceEffects) EditToken(edits, record, effect);
+                AddDeviceScopes(paired, record, wanted, createApprovedScopes, deviceEffects[0]);
+                foreach (var effect in deviceEffects) EditToken(paired, record, effect);
             }
-            return (edits.IsEmpty ? file.Text : edits.Apply(), effects);
+            return effects;
         }
 
         /// <summary>
         /// Adds scopes to a record's <c>scopes</c>, and to <c>approvedScopes</c> where it has one or where
         /// <paramref name="createApprovedScopes"/> says the release keeps one (also used by an offline approve).
         /// </summary>
-        internal static void AddDeviceScopes(JsonTextEdits edits, JsonObjectSpan record, IReadOnlyList<string> wanted, bool createApprovedScopes, GrantEffect effect)
+        internal static void AddDeviceScopes(JsonStoreDocument paired, JObject record, IReadOnlyList<string> wanted, bool createApprovedScopes, GrantEffect effect)
         {
-            var scopesMember = record.Find("scopes");
-            var current = Strings(scopesMember?.Value);
+            var scopesMember = record.Property("scopes", StringComparison.Ordinal);
+            var current = StringItems(scopesMember?.Value);
             var addToDevice = wanted.Where(s => !current.Contains(s)).ToList();
-            if (scopesMember == null)
-            {
-                // Pre-2026.2.21 records can lack scopes (upstream #21447 backfills them on reconnect).
-                edits.InsertMember(record, "scopes", addToDevice, record.Find("roles") ?? record.Find("role"));
-            }
-            else if (scopesMember.Value is JsonArraySpan scopesArray) edits.Append(scopesArray, scopesMember, addToDevice);
-            else edits.ReplaceValue(scopesMember, addToDevice);
+            if (scopesMember?.Value is JArray scopes) paired.Append(scopes, addToDevice);
+            // Pre-2026.2.21 records can lack scopes (upstream #21447 backfills them on reconnect).
+            else paired.Set(record, "scopes", new JArray(addToDevice), record.Property("roles", StringComparison.Ordinal) ?? record.Property("role", StringComparison.Ordinal));
             effect.AddedToScopes.AddRange(addToDevice);
 
-            var approvedMember = record.Find("approvedScopes");
-            if (approvedMember?.Value is JsonArraySpan approvedArray)
+            var approvedMember = record.Property("approvedScopes", StringComparison.Ordinal);
+            if (approvedMember?.Value is JArray approved)
             {
-                var approved = Strings(approvedArray);
-                var addToApproved = wanted.Where(s => !approved.Contains(s)).ToList();
-                edits.Append(approvedArray, approvedMember, addToApproved);
+                var present = StringItems(approved);
+                var addToApproved = wanted.Where(s => !present.Contains(s)).ToList();
+                paired.Append(approved, addToApproved);
                 effect.AddedToApprovedScopes.AddRange(addToApproved);
             }
             else if (createApprovedScopes && scopesMember != null && addToDevice.Count > 0)
@@ -81,49 +77,35 @@ namespace OpenClaw.Core.Stores.Json
                 // Absent means "the same as scopes" to the gateway (approvedScopes ?? scopes), so the new
                 // baseline is the whole new device set, not only what was added.
                 var baseline = current.Concat(addToDevice).ToList();
-                if (approvedMember == null) edits.InsertMember(record, "approvedScopes", baseline, scopesMember);
-                else edits.ReplaceValue(approvedMember, baseline);
+                paired.Set(record, "approvedScopes", new JArray(baseline), scopesMember);
                 effect.ApprovedScopesCreated = true;
                 effect.AddedToApprovedScopes.AddRange(baseline);
             }
         }
 
-        private static void EditToken(JsonTextEdits edits, JsonObjectSpan record, GrantEffect effect)
+        private static void EditToken(JsonStoreDocument paired, JObject record, GrantEffect effect)
         {
-            if (record.Value("tokens") is not JsonObjectSpan tokens) return;
-            var tokenMember = tokens.Find(effect.Grant.Role);
-            if (tokenMember?.Value is not JsonObjectSpan token) return;
+            if (record["tokens"] is not JObject tokens) return;
+            if (tokens.Property(effect.Grant.Role, StringComparison.Ordinal)?.Value is not JObject token) return;
             // A revoked token stays revoked: widening it would not bring it back, and the planner refuses such devices.
-            if (IsRevoked(token)) return;
-            effect.AddedToToken.AddRange(AddTokenScopes(edits, token, effect.Grant.Scopes));
+            if (JsonRecords.IsRevoked(token)) return;
+            effect.AddedToToken.AddRange(AddTokenScopes(paired, token, effect.Grant.Scopes));
         }
 
-        internal static bool IsRevoked(JsonObjectSpan token) => token.Value("revokedAtMs") is JsonScalarSpan { Kind: JsonScalarKind.Number };
-
         /// <summary>Adds scopes to a token object's <c>scopes</c>, leaving its value and everything else as it was; returns those added.</summary>
-        internal static IReadOnlyList<string> AddTokenScopes(JsonTextEdits edits, JsonObjectSpan token, IReadOnlyList<string> scopes)
+        internal static IReadOnlyList<string> AddTokenScopes(JsonStoreDocument paired, JObject token, IReadOnlyList<string> scopes)
         {
-            var scopesMember = token.Find("scopes");
-            var current = Strings(scopesMember?.Value);
+            var scopesMember = token.Property("scopes", StringComparison.Ordinal);
+            var current = StringItems(scopesMember?.Value);
             var add = scopes.Distinct(StringComparer.Ordinal).Where(s => !current.Contains(s)).ToList();
             if (add.Count == 0) return add;
-            if (scopesMember?.Value is JsonArraySpan array) edits.Append(array, scopesMember, add);
-            else if (scopesMember != null) edits.ReplaceValue(scopesMember, add);
-            else edits.InsertMember(token, "scopes", add, token.Find("role"));
+            if (scopesMember?.Value is JArray array) paired.Append(array, add);
+            else paired.Set(token, "scopes", new JArray(add), token.Property("role", StringComparison.Ordinal));
             return add;
         }
 
-        /// <summary>The key OpenClaw stores the device under: the id as given, else a case-insensitive match.</summary>
-        internal static string? Key(JsonStoreFile file, string deviceId)
-        {
-            if (file.Root.Find(deviceId) != null) return deviceId;
-            var matches = file.Root.Members.Where(m => string.Equals(m.Key, deviceId, StringComparison.OrdinalIgnoreCase)).Select(m => m.Key).Distinct().ToList();
-            return matches.Count == 1 ? matches[0] : null;
-        }
-
-        internal static HashSet<string> Strings(JsonSpan? span) =>
-            span is JsonArraySpan array
-                ? new HashSet<string>(array.Items.OfType<JsonScalarSpan>().Select(s => s.Text!), StringComparer.Ordinal)
-                : new HashSet<string>(StringComparer.Ordinal);
+        /// <summary>The strings of a list value in their order; empty when it is absent or null.</summary>
+        internal static List<string> StringItems(JToken? value) =>
+            value is JArray array ? array.Where(i => i.Type == JTokenType.String).Select(i => (string)i!).ToList() : new List<string>();
     }
 }

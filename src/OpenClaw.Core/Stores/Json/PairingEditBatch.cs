@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Newtonsoft.Json.Linq;
 using OpenClaw.Core.Errors;
 
 namespace OpenClaw.Core.Stores.Json
@@ -12,16 +13,18 @@ namespace OpenClaw.Core.Stores.Json
     /// </summary>
     internal sealed class PairingEditBatch
     {
-        private readonly JsonStoreView _paired;
-        private readonly JsonStoreView? _pending;
+        private readonly JsonStoreDocument _paired;
+        private readonly JsonStoreDocument? _pending;
+        private readonly JsonStoreFile? _pendingFile;
         private readonly string _pendingPath;
         private readonly PairingEditContext _context;
 
         private PairingEditBatch(JsonStoreFile paired, JsonStoreFile? pending, string pendingPath, PairingEditContext context)
         {
             PairedBefore = paired;
-            _paired = new JsonStoreView(paired, "device id");
-            _pending = pending == null ? null : new JsonStoreView(pending, "request id");
+            _paired = paired.Edit();
+            _pendingFile = pending;
+            _pending = pending?.Edit();
             _pendingPath = pendingPath;
             _context = context;
         }
@@ -55,7 +58,8 @@ namespace OpenClaw.Core.Stores.Json
                     PairingEditKind.RejectRequest => DeleteRequest(Request(edit.RequestId!, outcome).Member, outcome),
                     PairingEditKind.RevokeToken => PairedLifecycleEditor.Revoke(_paired, edit.DeviceId!, edit.Role!, _context, outcome),
                     PairingEditKind.RemoveDevice => RemoveDevice(edit.DeviceId!, outcome),
-                    _ => PairedLifecycleEditor.Rename(_paired, edit.DeviceId!, edit.Label!, outcome),
+                    // No release that reads a JSON store has labels; JsonPairingStore refuses a rename before this.
+                    _ => throw new InvalidOperationException($"A JSON store takes no {edit.Kind} edit."),
                 };
             }
             catch (OpenClawException e) when (e.ErrorId != ErrorIds.StateFileInvalid)
@@ -73,20 +77,21 @@ namespace OpenClaw.Core.Stores.Json
         }
 
         /// <summary>The request to approve or reject: present and not yet expired (the gateway prunes it after 5 minutes).</summary>
-        private (JsonMember Member, JsonObjectSpan Record) Request(string requestId, PairingEditOutcome outcome)
+        private (JProperty Member, JObject Record) Request(string requestId, PairingEditOutcome outcome)
         {
             var member = _pending?.Find(requestId) ?? throw PairingEditErrors.RequestAbsent(requestId, _pendingPath);
-            var request = JsonRecords.Pending(_pending!.File, member);
+            var request = JsonRecords.Pending(_pendingFile!, member);
             outcome.DeviceId = request.DeviceId;
-            if (request.ExpiresAt is { } expires && expires <= _context.Now) throw PairingEditErrors.RequestExpired(member.Key, _pendingPath);
-            return (member, (JsonObjectSpan)member.Value);
+            var record = (JObject)member.Value;
+            if (JsonRecords.IsPruned(record, _context.Now)) throw PairingEditErrors.RequestExpired(member.Name, _pendingPath);
+            return (member, record);
         }
 
-        private bool DeleteRequest(JsonMember request, PairingEditOutcome outcome)
+        private bool DeleteRequest(JProperty request, PairingEditOutcome outcome)
         {
-            _pending!.Remove(request.Key);
-            outcome.RemovedRequestIds.Add(request.Key);
-            outcome.Steps.Add($"deleted request {request.Key}");
+            _pending!.Remove(_pending.Root, request.Name);
+            outcome.RemovedRequestIds.Add(request.Name);
+            outcome.Steps.Add($"deleted request {request.Name}");
             return true;
         }
 
@@ -96,16 +101,15 @@ namespace OpenClaw.Core.Stores.Json
         /// </summary>
         private bool RemoveDevice(string deviceId, PairingEditOutcome outcome)
         {
-            var member = _paired.Find(deviceId) ?? throw PairingEditErrors.DeviceNotFound(deviceId, _paired.File.Path);
-            JsonRecords.CheckPaired(_paired.File, member);
-            outcome.DeviceId = member.Key;
-            _paired.Remove(member.Key);
-            outcome.Steps.Add($"deleted device {member.Key}");
+            var member = _paired.Find(deviceId) ?? throw PairingEditErrors.DeviceNotFound(deviceId, _paired.Path);
+            JsonRecords.CheckPaired(_paired.Path, member);
+            outcome.DeviceId = member.Name;
+            _paired.Remove(_paired.Root, member.Name);
+            outcome.Steps.Add($"deleted device {member.Name}");
             if (_pending == null) return true;
-            foreach (var request in _pending.Members().Where(m => string.Equals(PairedLifecycleEditor.StringOf(m.Value as JsonObjectSpan, "deviceId"), member.Key, StringComparison.OrdinalIgnoreCase)).ToList())
-            {
-                DeleteRequest(request, outcome);
-            }
+            var requests = _pending.Root.Properties()
+                .Where(r => string.Equals(PairedLifecycleEditor.StringOf(r.Value as JObject, "deviceId"), member.Name, StringComparison.OrdinalIgnoreCase)).ToList();
+            foreach (var request in requests) DeleteRequest(request, outcome);
             return true;
         }
     }
