@@ -12,10 +12,6 @@ namespace OpenClaw.Core.Lifecycle
     /// </summary>
     public static class ReleaseSupport
     {
-        public const string Remove = DeviceMethods.Remove;
-        public const string Rename = DeviceMethods.Rename;
-        public const string Revoke = DeviceMethods.Revoke;
-
         /// <summary>The first release that offers <paramref name="method"/>.</summary>
         public static string FirstRelease(string method) => ReleaseLandscape.FirstOffering(method).ToString();
 

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using OpenClaw.Core.Devices;
 using OpenClaw.Core.Errors;
 using OpenClaw.Core.Lifecycle;
+using OpenClaw.Core.Releases;
 using OpenClaw.Core.Offline;
 using OpenClaw.Core.Transport;
 using OpenClaw.PowerShell.Cmdlets;
@@ -55,7 +56,7 @@ namespace OpenClaw.PowerShell.Commands
                 return;
             }
             var session = OpenSession(ManagementAccess.ChangeDevices, null);
-            var snapshot = ReadDevices(session, ReleaseSupport.Remove);
+            var snapshot = ReadDevices(session, DeviceMethods.Remove);
 
             var approved = Resolve(snapshot, session.Identity.Identity.DeviceId, session.Identity.IsOpenClawCli)
                 .Where(d => Confirm(d, snapshot, "on " + session.Url)).ToList();

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using OpenClaw.Core.Devices;
 using OpenClaw.Core.Errors;
 using OpenClaw.Core.Lifecycle;
+using OpenClaw.Core.Releases;
 using OpenClaw.Core.Offline;
 using OpenClaw.Core.Transport;
 using OpenClaw.PowerShell.Cmdlets;
@@ -60,7 +61,7 @@ namespace OpenClaw.PowerShell.Commands
                 return;
             }
             var session = OpenSession(ManagementAccess.ChangeDevices, null);
-            _snapshot ??= ReadDevices(session, ReleaseSupport.Rename);
+            _snapshot ??= ReadDevices(session, DeviceMethods.Rename);
             var device = DeviceSelector.Single(_snapshot.Paired, DeviceId, out var notFound);
             if (device == null)
             {

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using OpenClaw.Core.Devices;
 using OpenClaw.Core.Errors;
 using OpenClaw.Core.Lifecycle;
+using OpenClaw.Core.Releases;
 using OpenClaw.Core.Offline;
 using OpenClaw.Core.Transport;
 using OpenClaw.PowerShell.Cmdlets;
@@ -62,7 +63,7 @@ namespace OpenClaw.PowerShell.Commands
                 return;
             }
             var session = OpenSession(ManagementAccess.ChangeDevices, null);
-            var snapshot = ReadDevices(session, ReleaseSupport.Revoke);
+            var snapshot = ReadDevices(session, DeviceMethods.Revoke);
 
             var where = new Place(session.Identity.Identity.DeviceId, session.Identity.IsOpenClawCli, "on " + session.Url, session.Url, session.Release.Name);
             var approved = Resolve(snapshot, where).Where(c => Confirm(c.Device, c.Role, where)).ToList();

@@ -2,6 +2,7 @@ using Newtonsoft.Json.Linq;
 using OpenClaw.Core.Devices;
 using OpenClaw.Core.Errors;
 using OpenClaw.Core.Lifecycle;
+using OpenClaw.Core.Releases;
 
 namespace OpenClaw.Core.Tests.Lifecycle
 {
@@ -11,11 +12,11 @@ namespace OpenClaw.Core.Tests.Lifecycle
         [Fact]
         public void NotSupportedNamesTheMethodTheReleaseAndTheFirstReleaseWithIt()
         {
-            var error = LifecycleErrors.NotSupported(ReleaseSupport.Remove, "2026.2.17 or earlier", ReleaseSupport.FirstRelease(ReleaseSupport.Remove), "ws://127.0.0.1:18789/");
+            var error = LifecycleErrors.NotSupported(DeviceMethods.Remove, "2026.2.17 or earlier", ReleaseSupport.FirstRelease(DeviceMethods.Remove), "ws://127.0.0.1:18789/");
             Assert.Equal("OpenClaw.NotSupportedByRelease", error.ErrorId);
             Assert.Equal(OpenClawErrorKind.NotImplemented, error.Kind);
             Assert.Equal("device.pair.remove is not supported by this gateway release (2026.2.17 or earlier at ws://127.0.0.1:18789/); it needs 2026.2.19 or later.", error.Message);
-            Assert.Equal("2026.8.1", ReleaseSupport.FirstRelease(ReleaseSupport.Rename));
+            Assert.Equal("2026.8.1", ReleaseSupport.FirstRelease(DeviceMethods.Rename));
         }
 
         [Fact]

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using OpenClaw.Core.Releases;
 using OpenClaw.Core.Scopes;
+using OpenClaw.Tests.Shared;
 
 namespace OpenClaw.Core.Tests.Releases;
 
@@ -85,9 +86,7 @@ public sealed class ReleaseLandscapeTests
     /// <summary>The rows of the "Per-release table" section, cells trimmed.</summary>
     private static IReadOnlyList<string[]> ReleaseTable()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "OpenClaw.PowerShell.sln"))) dir = dir.Parent;
-        var lines = File.ReadAllLines(Path.Combine(dir!.FullName, "docs", "release-matrix.md"));
+        var lines = File.ReadAllLines(Path.Combine(TestInstalls.RepositoryRoot, "docs", "release-matrix.md"));
         var start = Array.IndexOf(lines, "## Per-release table");
         Assert.True(start >= 0, "docs/release-matrix.md has no '## Per-release table' section");
         return lines.Skip(start + 1)

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Newtonsoft.Json.Linq;
 using OpenClaw.Core.Stores;
 using OpenClaw.Core.Tests.TestSupport;
+using OpenClaw.Tests.Shared;
 
 namespace OpenClaw.Core.Tests.Stores.Sqlite;
 
@@ -36,9 +37,7 @@ public sealed class SqliteTestStore : IDisposable
 
     public static string FixturePath(string name)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "OpenClaw.PowerShell.sln"))) dir = dir.Parent;
-        return Path.Combine(dir!.FullName, "tests", "OpenClaw.Core.Tests", "Stores", "Sqlite", "Fixtures", name);
+        return Path.Combine(TestInstalls.RepositoryRoot, "tests", "OpenClaw.Core.Tests", "Stores", "Sqlite", "Fixtures", name);
     }
 
     public static JObject MigratedRows() => JObject.Parse(File.ReadAllText(FixturePath("sqlite-rows-2026.9.6-migrated.json")));
