@@ -16,8 +16,10 @@ namespace OpenClaw.HelpBuilder.Tests
         string DefaultValue);
 
     /// <summary>
-    /// Reads a cmdlet type the way PowerShell does: its [Parameter] properties (inherited ones included) and, for
-    /// SupportsShouldProcess, the -WhatIf and -Confirm the engine adds. Common parameters are left out, as in help.
+    /// Reads a cmdlet type the way PowerShell does: its [Parameter] properties (inherited ones included; an override
+    /// counts with its own attributes only, as the engine reads them) and, for SupportsShouldProcess, the -WhatIf and
+    /// -Confirm the engine adds. Common parameters are left out, as in help, and so are DontShow ones (the hidden
+    /// parameters that bind piped objects' Origin), which help does not document.
     /// </summary>
     internal static class CmdletSurface
     {
@@ -35,8 +37,8 @@ namespace OpenClaw.HelpBuilder.Tests
             // Defaults are what a fresh instance holds: the engine binds nothing it was not given.
             var fresh = Activator.CreateInstance(cmdlet);
             var result = cmdlet.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Select(p => (Property: p, Attributes: p.GetCustomAttributes<ParameterAttribute>(true).ToList()))
-                .Where(p => p.Attributes.Count > 0)
+                .Select(p => (Property: p, Attributes: p.GetCustomAttributes<ParameterAttribute>(false).ToList()))
+                .Where(p => p.Attributes.Count > 0 && !p.Attributes.Any(a => a.DontShow))
                 .Select(p => Describe(p.Property, p.Attributes, fresh))
                 .ToList();
             if (Attribute(cmdlet).SupportsShouldProcess)
@@ -51,7 +53,7 @@ namespace OpenClaw.HelpBuilder.Tests
         public static IReadOnlyList<string> SetNames(Type cmdlet)
         {
             var sets = cmdlet.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .SelectMany(p => p.GetCustomAttributes<ParameterAttribute>(true))
+                .SelectMany(p => p.GetCustomAttributes<ParameterAttribute>(false))
                 .Select(a => a.ParameterSetName)
                 .Where(s => s != AllSets)
                 .Distinct(StringComparer.OrdinalIgnoreCase)

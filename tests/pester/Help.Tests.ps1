@@ -23,7 +23,10 @@ Describe 'Get-Help for every exported cmdlet' {
     It '<Name> documents every parameter it has, and no other' -ForEach $cmdletCases {
         $help = Get-Help $Name -Full
         $documented = @($help.parameters.parameter | Where-Object { $common -notcontains $_.name })
-        $actual = @((Get-Command $Name).Parameters.Keys | Where-Object { $common -notcontains $_ })
+        # DontShow parameters (the hidden -Origin and -PSComputerName that bind piped objects) are not documented.
+        $actual = @((Get-Command $Name).Parameters.Values | Where-Object {
+                $common -notcontains $_.Name -and -not ($_.Attributes | Where-Object { $_ -is [Parameter] -and $_.DontShow })
+            } | ForEach-Object Name)
         foreach ($parameter in $actual) {
             @($documented | ForEach-Object { $_.name }) | Should -Contain $parameter -Because "$Name -$parameter needs a doc entry"
         }

@@ -54,5 +54,14 @@ namespace OpenClaw.Core.Errors
         public const string RepairNotAttempted = "OpenClaw.RepairNotAttempted";
         public const string TokenRevoked = "OpenClaw.TokenRevoked";
         public const string Stopped = "OpenClaw.Stopped";
+
+        /// <summary>An object read from one gateway or store was given to a command aimed at another; nothing was done to it.</summary>
+        public const string SourceMismatch = "OpenClaw.SourceMismatch";
+
+        /// <summary>A deserialized device records a release the module cannot judge by, and no release was given.</summary>
+        public const string ReleaseRequired = "OpenClaw.ReleaseRequired";
+
+        /// <summary>An object's source does not say where it was read (a hand-made or altered object); it is not acted on.</summary>
+        public const string InvalidSource = "OpenClaw.InvalidSource";
     }
 }

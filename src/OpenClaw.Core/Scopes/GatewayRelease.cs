@@ -96,25 +96,40 @@ namespace OpenClaw.Core.Scopes
             {
                 return FromVersion(reported, $"the gateway reports version {reported}");
             }
-            if (hello.Protocol >= 4)
-            {
-                // Protocol 4 arrived in 2026.5.12, and every such release has the admin implication. Which scopes it
-                // knows and whether changing another device needs admin depend on the release: assume the newest,
-                // so no scope the gateway may check is left out.
-                return new GatewayRelease($"{FirstProtocol4} or later", null, ScopeCheckRule.AdminImpliesAll, RepairStrategy.ApproveThenRotate,
-                    OperatorScopes.September2026, $"protocol {hello.Protocol}; the gateway does not report a usable version (\"{hello.ServerVersion}\")",
-                    crossDeviceChangesNeedAdmin: true);
-            }
+            var unreported = $"the gateway does not report a usable version (\"{hello.ServerVersion}\")";
+            if (hello.Protocol >= 4) return Protocol4Unreported($"protocol {hello.Protocol}; {unreported}");
             if (!hello.Methods.Contains(DeviceMethods.Remove))
             {
-                return new GatewayRelease("2026.2.17 or earlier", null, ScopeCheckRule.LiteralMembership, RepairStrategy.RotateReplacesScopes,
-                    OperatorScopes.February2026, "protocol 3 without device.pair.remove (added in 2026.2.19); the gateway does not report its version");
+                return BeforeDevicePairRemove("protocol 3 without device.pair.remove (added in 2026.2.19); the gateway does not report its version");
             }
-            // 2026.2.19, 2.21 and later 2.x advertise the same methods; judge by the strictest of them so no
-            // under-scoped device is missed, and repair in the order that works on all of them.
-            return new GatewayRelease($"{FirstDevicePairRemove}-{LastReportingDev} (not reported)", null, ScopeCheckRule.LiteralMembership,
-                RepairStrategy.RotateThenApprove, OperatorScopes.February2026,
-                "protocol 3 with device.pair.remove; the gateway reports no version (\"dev\"), so the strictest rule applies. Pass -Release to judge by an exact release.");
+            return DevReporting("protocol 3 with device.pair.remove; the gateway reports no version (\"dev\"), so the strictest rule applies. Pass -Release to judge by an exact release.");
         }
+
+        /// <summary>
+        /// The release an object recorded by name (its GatewayRelease, e.g. after Import-Clixml): an exact version, or
+        /// one of the ranges <see cref="Detect"/> names, with the same rules; null for any other name.
+        /// </summary>
+        public static GatewayRelease? FromRecordedName(string name, string evidence)
+        {
+            if (ReleaseVersion.TryParse(name, out var version)) return FromVersion(version, evidence);
+            return new[] { Protocol4Unreported(evidence), BeforeDevicePairRemove(evidence), DevReporting(evidence) }.FirstOrDefault(r => r.Name == name);
+        }
+
+        // Protocol 4 arrived in 2026.5.12, and every such release has the admin implication. Which scopes it knows and
+        // whether changing another device needs admin depend on the release: assume the newest, so no scope the
+        // gateway may check is left out.
+        private static GatewayRelease Protocol4Unreported(string evidence) =>
+            new GatewayRelease($"{FirstProtocol4} or later", null, ScopeCheckRule.AdminImpliesAll, RepairStrategy.ApproveThenRotate,
+                OperatorScopes.September2026, evidence, crossDeviceChangesNeedAdmin: true);
+
+        private static GatewayRelease BeforeDevicePairRemove(string evidence) =>
+            new GatewayRelease("2026.2.17 or earlier", null, ScopeCheckRule.LiteralMembership, RepairStrategy.RotateReplacesScopes,
+                OperatorScopes.February2026, evidence);
+
+        // 2026.2.19, 2.21 and later 2.x advertise the same methods; judge by the strictest of them so no under-scoped
+        // device is missed, and repair in the order that works on all of them.
+        private static GatewayRelease DevReporting(string evidence) =>
+            new GatewayRelease($"{FirstDevicePairRemove}-{LastReportingDev} (not reported)", null, ScopeCheckRule.LiteralMembership,
+                RepairStrategy.RotateThenApprove, OperatorScopes.February2026, evidence);
     }
 }

@@ -24,6 +24,13 @@ namespace OpenClaw.Core.Transport
 
         /// <summary>SHA-256 fingerprint a wss:// gateway's certificate must have.</summary>
         public string? TlsFingerprint { get; set; }
+
+        /// <summary>
+        /// Whether the identity's cached device token may authenticate when the settings carry no credential. Off
+        /// for a URL that came from an object rather than from the user or the local config: the cached token
+        /// belongs to the local gateway and must not be sent to an address a file named.
+        /// </summary>
+        public bool UseCachedDeviceToken { get; set; } = true;
     }
 
     /// <summary>
@@ -83,7 +90,7 @@ namespace OpenClaw.Core.Transport
         public static async Task<GatewaySession> OpenAsync(GatewaySettings settings, ActingIdentity identity,
             ManagementAccess access, SessionOptions options, CancellationToken cancellation)
         {
-            var cached = identity.Folder.ReadToken(identity.Identity.DeviceId, "operator");
+            var cached = options.UseCachedDeviceToken ? identity.Folder.ReadToken(identity.Identity.DeviceId, "operator") : null;
             var credential = settings.Credential
                              ?? (cached != null ? new GatewayCredential(GatewayCredentialKind.DeviceToken, cached.Token, identity.Folder.DeviceAuthFile) : null);
             var scopes = ConnectScopes(access, cached);

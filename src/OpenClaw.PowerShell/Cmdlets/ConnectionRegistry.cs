@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
+using OpenClaw.Core.Configuration;
 using OpenClaw.Core.Errors;
 using OpenClaw.Core.Transport;
 
@@ -46,6 +47,20 @@ namespace OpenClaw.PowerShell.Cmdlets
         {
             get { lock (_connections) return _connections.LastOrDefault(); }
         }
+
+        /// <summary>
+        /// The open connection that reaches a piped object's gateway: the one it was read through, if that is still
+        /// open here and goes to the same URL (ids are per runspace, so a deserialized id may name another
+        /// connection), else the newest open connection to that URL.
+        /// </summary>
+        public OpenClawConnection? Reaching(OpenClawOrigin source)
+        {
+            var candidates = All.Where(c => !c.IsClosed && GatewayAddress.SameGateway(c.Url, source.Url!)).ToList();
+            return candidates.FirstOrDefault(c => c.Id == source.ConnectionId) ?? candidates.LastOrDefault();
+        }
+
+        /// <summary>The id of the connection whose session this is; null for a session a command opened for itself.</summary>
+        public int? IdOf(GatewaySession session) => All.FirstOrDefault(c => ReferenceEquals(c.Session, session))?.Id;
 
         public OpenClawConnection Add(GatewaySession session, string? tlsFingerprint)
         {

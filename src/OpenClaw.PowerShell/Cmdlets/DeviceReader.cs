@@ -11,12 +11,12 @@ namespace OpenClaw.PowerShell.Cmdlets
     internal static class DeviceReader
     {
         /// <summary>
-        /// One device.pair.list over the cmdlet's session (Get-OpenClawDevice, Test-OpenClawDeviceScope), remembered
-        /// for tab completion, with the mapping of its devices to output objects.
+        /// One device.pair.list over the cmdlet's session for a route (Get-OpenClawDevice, Test-OpenClawDeviceScope),
+        /// remembered for tab completion, with the mapping of its devices to output objects.
         /// </summary>
-        public static (DevicePairingSnapshot Snapshot, Func<PairedDevice, OpenClawDevice> ToOutput) List(GatewayCmdlet cmdlet, GatewayRelease? release)
+        public static (DevicePairingSnapshot Snapshot, Func<PairedDevice, OpenClawDevice> ToOutput) List(GatewayCmdlet cmdlet, Route route, GatewayRelease? release)
         {
-            var session = cmdlet.OpenSession(ManagementAccess.ReadDevices, release);
+            var session = cmdlet.Sessions.For(route, ManagementAccess.ReadDevices, release);
             var snapshot = cmdlet.Run(async token => await (await session.DevicesAsync(token).ConfigureAwait(false)).ListAsync(token).ConfigureAwait(false));
             CompletionCache.Current.Remember(snapshot, session.Release.KnownScopes);
             return (snapshot, device => ToOutput(device, snapshot, session));
@@ -26,6 +26,6 @@ namespace OpenClaw.PowerShell.Cmdlets
             new OpenClawDevice(device,
                 snapshot.PendingFor(device.DeviceId).Select(r => new OpenClawDeviceRequest(r)).ToArray(),
                 string.Equals(device.DeviceId, session.Identity.Identity.DeviceId, StringComparison.OrdinalIgnoreCase),
-                session.Url, session.Release);
+                OpenClawOrigin.Of(session), session.Release);
     }
 }

@@ -1,46 +1,53 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using OpenClaw.Core.Configuration;
 using OpenClaw.Core.Errors;
-using OpenClaw.Core.Identity;
 using OpenClaw.Core.Scopes;
 using OpenClaw.Core.Transport;
 
 namespace OpenClaw.PowerShell.Cmdlets
 {
     /// <summary>
-    /// The connection parameters every online cmdlet shares, and the one session a cmdlet invocation uses.
+    /// The connection parameters every online cmdlet shares, declared once here; cmdlets with parameter sets
+    /// override them to move them into their online sets (PowerShell reads only the overriding declaration's
+    /// attributes). Also the hidden -Origin and -PSComputerName that bind from piped objects, and the sessions a
+    /// command uses: its own target (RouteSessions.Own) and, per SourceRouting, the source of each piped object.
     /// Resolution follows the openclaw CLI: parameters, then OPENCLAW_* environment variables, then openclaw.json,
     /// then ws://127.0.0.1:18789.
     /// </summary>
     public abstract class GatewayCmdlet : OpenClawCmdlet
     {
-        private GatewaySession? _session;
-        private PipelineSessions.Lease? _lease;
-        private bool _ownsSession;
+        private SourceRouting? _routing;
+        private OpenClawConnection[]? _routedConnections;
+        private RouteSessions? _sessions;
 
-        /// <summary>A connection from Connect-OpenClawGateway; by default the newest one, if any.</summary>
+        /// <summary>Connections from Connect-OpenClawGateway; by default the newest one, if any.</summary>
         [Parameter]
-        [ValidateNotNull]
-        public OpenClawConnection? Connection { get; set; }
+        [ValidateNotNullOrEmpty]
+        public virtual OpenClawConnection[]? Connection { get; set; }
 
         /// <summary>The gateway's WebSocket URL, e.g. ws://127.0.0.1:18789.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string? Url { get; set; }
+        public virtual string? Url { get; set; }
 
         /// <summary>The gateway's shared token. Never echoed.</summary>
         [Parameter]
         [SecretTransformation]
-        public SecureString? Token { get; set; }
+        public virtual SecureString? Token { get; set; }
 
         /// <summary>The gateway's shared password. Never echoed.</summary>
         [Parameter]
         [SecretTransformation]
-        public SecureString? Password { get; set; }
+        public virtual SecureString? Password { get; set; }
 
-        /// <summary>The OpenClaw state folder whose config and CLI identity to use (default: OPENCLAW_STATE_DIR or ~/.openclaw).</summary>
+        /// <summary>
+        /// The OpenClaw state folder whose config and CLI identity to use (default: OPENCLAW_STATE_DIR or ~/.openclaw);
+        /// offline, the store to read or change. In every set.
+        /// </summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? StateDirectory { get; set; }
@@ -48,93 +55,100 @@ namespace OpenClaw.PowerShell.Cmdlets
         /// <summary>SHA-256 fingerprint the certificate of a wss:// gateway must have (PowerShell 7).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string? TlsFingerprint { get; set; }
+        public virtual string? TlsFingerprint { get; set; }
 
         /// <summary>How long to wait for the connection and for each request.</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
-        public int TimeoutSec { get; set; } = 30;
+        public virtual int TimeoutSec { get; set; } = 30;
+
+        /// <summary>Where a piped object was read (its Origin property); the command acts there (SourceRouting).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        public virtual PipedOrigin? Origin { get; set; }
+
+        /// <summary>The computer remoting says a piped object came from.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        public virtual PipedComputerName? PSComputerName { get; set; }
+
+        /// <summary>-Offline, for the cmdlets that declare it (each in its own sets).</summary>
+        public virtual SwitchParameter Offline { get; set; }
 
         private bool HasExplicitSettings => Url != null || Token != null || Password != null || StateDirectory != null || TlsFingerprint != null;
 
+        /// <summary>Whether -Connection, -Url or -Offline names this command's target (SourceRouting).</summary>
+        internal bool HasExplicitTarget => Routing.IsExplicit;
+
+        internal RouteSessions Sessions => _sessions ??= new RouteSessions(this);
+
         /// <summary>
-        /// The session for this invocation: -Connection, else the runspace's default connection when no connection
-        /// setting was given, else one with the same settings that another command of the pipeline still uses,
-        /// else a new one that lives until the last command using it ends. Any failure here stops the command.
+        /// Where to act for the current input: its routes (SourceRouting), or none after writing why it is refused.
         /// </summary>
-        internal GatewaySession OpenSession(ManagementAccess access, GatewayRelease? release)
+        internal IReadOnlyList<Route> RoutesFor(string label, OpenClawOrigin? origin = null) =>
+            Routing.For(origin ?? Origin?.Origin, PSComputerName?.Name, label, WriteError);
+
+        /// <summary>The session of the command's own target: -Connection (one), -Url and settings, or the default connection.</summary>
+        internal GatewaySession OpenSession(ManagementAccess access, GatewayRelease? release) => Sessions.For(Route.Own, access, release);
+
+        /// <summary>The state folder a route names offline (-StateDirectory for the command's own target).</summary>
+        internal string OfflineFolder(Route route) => route.Folder ?? ProviderPath(StateDirectory!);
+
+        /// <summary>Resolves settings and identity and connects; used by Connect-OpenClawGateway, whose connection outlives the pipeline.</summary>
+        internal GatewaySession Open(ManagementAccess access, GatewayRelease? release) =>
+            Sessions.Connect(ResolveOwnSettings(), access, release, cachedDeviceToken: true);
+
+        /// <summary>
+        /// The routing rules of this invocation, fixed by its explicit parameters on first use; made again when a
+        /// piped connection (Get-OpenClawConnection | Get-OpenClawDevice) changes -Connection from one input to the next.
+        /// </summary>
+        private SourceRouting Routing
         {
-            if (_session != null) return _session;
-            if (access == ManagementAccess.ChangeDevices && IsWhatIf)
+            get
             {
-                // A preview changes nothing, the module's own device included: on releases where changing other
-                // devices needs operator.admin (2026.9.x), asking for it would widen our own pairing.
-                WriteVerbose("-WhatIf: connecting for reading only, so the module's own device is not given operator.admin.");
-                access = ManagementAccess.ReadDevices;
+                if (_routing == null || !ReferenceEquals(_routedConnections, Connection))
+                {
+                    _routedConnections = Connection;
+                    _routing = CreateRouting();
+                }
+                return _routing;
             }
-            if (Connection != null && HasExplicitSettings)
+        }
+
+        private SourceRouting CreateRouting()
+        {
+            RefuseConflictingTargets();
+            if (Offline.IsPresent) return new SourceRouting(new[] { Route.Offline(ProviderPath(StateDirectory!)) }, null);
+            if (Connection is { Length: > 0 }) return new SourceRouting(Connection.Select(Route.Through).ToList(), null);
+            if (Url != null) return new SourceRouting(new[] { Route.Own }, ResolveOwnSettings().Url);
+            return new SourceRouting(Array.Empty<Route>(), null);
+        }
+
+        internal void RefuseConflictingTargets()
+        {
+            if (Connection is { Length: > 0 } && HasExplicitSettings)
             {
                 ThrowTerminatingError(ErrorRecords.InvalidArgument("OpenClaw.ConflictingConnection",
                     "-Connection already says which gateway to use; leave out -Url, -Token, -Password, -StateDirectory and -TlsFingerprint.", Connection));
             }
-            var shared = Connection ?? (HasExplicitSettings ? null : ConnectionRegistry.Current.Default);
-            if (shared != null)
-            {
-                // A disconnected session must not quietly reconnect: nothing would ever close that socket.
-                if (shared.IsClosed) ThrowTerminating(ConnectionRegistry.NotFound(shared));
-                WriteVerbose($"Using connection {shared}.");
-                UseShared(shared.Session, access);
-                return _session!;
-            }
-            return OpenOrBorrow(access, release);
         }
 
-        /// <summary>Resolves settings and identity and connects; used by Connect-OpenClawGateway, whose connection outlives the pipeline.</summary>
-        internal GatewaySession Open(ManagementAccess access, GatewayRelease? release)
-        {
-            var settings = Resolve(SettingsRequest());
-            return Connect(settings, access, release, ActingIdentity.DefaultModuleHome(Environment.GetEnvironmentVariable));
-        }
+        /// <summary>The settings this command's own parameters resolve to (with ambient credentials, as the CLI resolves them).</summary>
+        internal GatewaySettings ResolveOwnSettings() => Resolve(SettingsRequest(Url, StateDirectory));
 
         /// <summary>
-        /// A session of this command's own settings: the one another command of this runspace opened with the same
-        /// key and still uses (PipelineSessions), else a new one, lent in turn. Either way this command is one of its
-        /// users until it is disposed.
+        /// Settings to reach a piped object's gateway when no open connection does. Ambient credentials (environment,
+        /// openclaw.json) come along only when ambient resolution yields that same URL; otherwise the URL counts as an
+        /// explicit -Url, which takes credentials from -Token/-Password only, so a file cannot send the local token away.
         /// </summary>
-        private GatewaySession OpenOrBorrow(ManagementAccess access, GatewayRelease? release)
+        internal (GatewaySettings Settings, bool Ambient) ResolveSettingsFor(OpenClawOrigin source)
         {
-            var settings = Resolve(SettingsRequest());
-            var moduleHome = ActingIdentity.DefaultModuleHome(Environment.GetEnvironmentVariable);
-            // Without a runspace (a bare thread) there is no pipeline to share with: the session is this command's.
-            var pipelineSessions = ConnectionRegistry.Current.PipelineSessions;
-            if (pipelineSessions == null)
-            {
-                _session = Connect(settings, access, release, moduleHome);
-                _ownsSession = true;
-                return _session;
-            }
-            var key = SessionKey.For(settings, moduleHome, TlsFingerprint, TimeoutSec, release);
-            if (pipelineSessions.Borrow(key) is { } lease)
-            {
-                _lease = lease;
-                WriteVerbose($"Reusing the connection to {settings.Url} that {lease.OpenedBy} opened earlier in this pipeline.");
-                UseShared(lease.Session, access);
-                return lease.Session;
-            }
-            _session = Connect(settings, access, release, moduleHome);
-            _lease = pipelineSessions.Lend(key, _session, MyInvocation.MyCommand?.Name ?? GetType().Name);
-            return _session;
+            var folder = StateDirectory ?? source.StateDirectory;
+            var ambient = Resolve(SettingsRequest(null, folder));
+            if (GatewayAddress.SameGateway(ambient.Url, source.Url!)) return (ambient, true);
+            WriteVerbose($"{source.Url} is not the gateway this computer's settings name ({ambient.Url}); its credentials stay here, only -Token or -Password is sent.");
+            return (Resolve(SettingsRequest(source.Url!.ToString(), folder)), false);
         }
 
-        /// <summary>A session this command did not connect: its reconnects report to this command, and it gets this command's access.</summary>
-        private void UseShared(GatewaySession session, ManagementAccess access)
-        {
-            _session = session;
-            session.UseLog(Log);
-            Run(token => session.EnsureAccessAsync(access, token));
-        }
-
-        private GatewaySettingsRequest SettingsRequest()
+        private GatewaySettingsRequest SettingsRequest(string? url, string? stateDirectory)
         {
             if (Token != null && Password != null)
             {
@@ -143,10 +157,10 @@ namespace OpenClaw.PowerShell.Cmdlets
             }
             return new GatewaySettingsRequest
             {
-                Url = Url,
+                Url = url,
                 Token = SecretTransformationAttribute.Reveal(Token),
                 Password = SecretTransformationAttribute.Reveal(Password),
-                StateDirectory = StateDirectory == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(StateDirectory),
+                StateDirectory = stateDirectory == null ? null : ProviderPath(stateDirectory),
             };
         }
 
@@ -165,34 +179,15 @@ namespace OpenClaw.PowerShell.Cmdlets
             }
         }
 
-        private GatewaySession Connect(GatewaySettings settings, ManagementAccess access, GatewayRelease? release, string moduleHome)
-        {
-            try
-            {
-                var identity = ActingIdentity.Resolve(settings.StateDirectory, moduleHome);
-                var options = new SessionOptions
-                {
-                    Timeout = TimeSpan.FromSeconds(TimeoutSec),
-                    ClientVersion = ModuleInfo.Version,
-                    Log = Log,
-                    Release = release,
-                    TlsFingerprint = TlsFingerprint,
-                };
-                return Run(token => GatewaySession.OpenAsync(settings, identity, access, options, token));
-            }
-            catch (OpenClawException e)
-            {
-                ThrowTerminating(e);
-                throw; // not reached: ThrowTerminatingError does not return
-            }
-        }
+        private string ProviderPath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+
+        /// <summary>The -WhatIf downgrade, the default connection and HasExplicitSettings, for RouteSessions.</summary>
+        internal bool UsesDefaultConnection => Connection is not { Length: > 0 } && !HasExplicitSettings;
 
         protected override void DisposeResources()
         {
-            if (_lease != null) _lease.Return();
-            else if (_ownsSession) _session?.Dispose();
-            _lease = null;
-            _session = null;
+            _sessions?.Dispose();
+            _sessions = null;
         }
     }
 

@@ -65,7 +65,7 @@ namespace OpenClaw.PowerShell.Cmdlets
             new OpenClawDevice(device,
                 pending.Count == 0 ? Array.Empty<OpenClawDeviceRequest>() : DevicePairingSnapshot.PendingFor(pending, device.DeviceId).Select(r => new OpenClawDeviceRequest(r)).ToArray(),
                 string.Equals(device.DeviceId, state.LocalDeviceId, StringComparison.OrdinalIgnoreCase),
-                state.StateUri, state.Release);
+                OpenClawOrigin.Of(state), state.Release);
 
         /// <summary>
         /// -Offline works only on a folder the user names: the module never picks a state folder on its own for

@@ -31,8 +31,8 @@ namespace OpenClaw.PowerShell.Cmdlets
             _noBackup = noBackup;
         }
 
-        /// <summary>Opens -StateDirectory; an unreadable store stops the command.</summary>
-        public OfflineState Open() => OfflineDeviceReader.OpenOrStop(_cmdlet, _cmdlet.StateDirectory!);
+        /// <summary>Opens the state folder a route names; an unreadable store stops the command.</summary>
+        public OfflineState Open(string folder) => OfflineDeviceReader.OpenOrStop(_cmdlet, folder);
 
         /// <summary>
         /// Stops the command with OpenClaw.GatewayRunning while the folder's gateway runs: there is no -Force for

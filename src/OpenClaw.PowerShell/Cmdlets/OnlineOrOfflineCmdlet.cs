@@ -16,35 +16,35 @@ namespace OpenClaw.PowerShell.Cmdlets
 
         /// <summary>Use the pairing store in -StateDirectory instead of asking a gateway; the gateway must be stopped to change it.</summary>
         [Parameter(Mandatory = true, ParameterSetName = OfflineSet)]
-        public SwitchParameter Offline { get; set; }
+        public override SwitchParameter Offline { get; set; }
 
-        // GatewayCmdlet's connection parameters, re-declared so that they belong to the Online set only (the base
-        // class puts them in every set); each forwards to the base property the connection code reads.
+        // GatewayCmdlet's connection parameters, overridden so that they belong to the Online set only (the base
+        // puts them in every set; PowerShell reads the overriding declaration's attributes only).
         // -StateDirectory stays the base's, in every set: online it names the config and CLI identity to use,
         // offline the store to read or change (OfflineDeviceReader.RequireStateDirectory).
         [Parameter(ParameterSetName = OnlineSet)]
-        [ValidateNotNull]
-        public new OpenClawConnection? Connection { get => base.Connection; set => base.Connection = value; }
+        [ValidateNotNullOrEmpty]
+        public override OpenClawConnection[]? Connection { get; set; }
 
         [Parameter(ParameterSetName = OnlineSet)]
         [ValidateNotNullOrEmpty]
-        public new string? Url { get => base.Url; set => base.Url = value; }
+        public override string? Url { get; set; }
 
         [Parameter(ParameterSetName = OnlineSet)]
         [SecretTransformation]
-        public new SecureString? Token { get => base.Token; set => base.Token = value; }
+        public override SecureString? Token { get; set; }
 
         [Parameter(ParameterSetName = OnlineSet)]
         [SecretTransformation]
-        public new SecureString? Password { get => base.Password; set => base.Password = value; }
+        public override SecureString? Password { get; set; }
 
         [Parameter(ParameterSetName = OnlineSet)]
         [ValidateNotNullOrEmpty]
-        public new string? TlsFingerprint { get => base.TlsFingerprint; set => base.TlsFingerprint = value; }
+        public override string? TlsFingerprint { get; set; }
 
         [Parameter(ParameterSetName = OnlineSet)]
         [ValidateRange(1, 3600)]
-        public new int TimeoutSec { get => base.TimeoutSec; set => base.TimeoutSec = value; }
+        public override int TimeoutSec { get; set; } = 30;
 
         protected bool IsOffline => ParameterSetName == OfflineSet;
 

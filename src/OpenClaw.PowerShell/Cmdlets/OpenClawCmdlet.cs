@@ -84,7 +84,7 @@ namespace OpenClaw.PowerShell.Cmdlets
             return result;
         }
 
-        protected void Run(Func<CancellationToken, Task> work) =>
+        protected internal void Run(Func<CancellationToken, Task> work) =>
             Run<bool>(async token =>
             {
                 await work(token).ConfigureAwait(false);

@@ -28,12 +28,15 @@ namespace OpenClaw.PowerShell.Cmdlets
     {
         private readonly List<Lease> _lent = new List<Lease>();
 
-        /// <summary>The newest open session with this key, now counting one more user; null when there is none.</summary>
-        public Lease? Borrow(SessionKey key)
+        /// <summary>
+        /// The newest open session that <paramref name="fits"/> (the same key, or for a piped object's gateway the
+        /// same URL), now counting one more user; null when there is none.
+        /// </summary>
+        public Lease? Borrow(System.Func<Lease, bool> fits)
         {
             lock (_lent)
             {
-                var lease = _lent.LastOrDefault(l => l.Key.Equals(key) && l.Session.IsOpen);
+                var lease = _lent.LastOrDefault(l => l.Session.IsOpen && fits(l));
                 if (lease != null) lease.Users++;
                 return lease;
             }

@@ -26,9 +26,9 @@ namespace OpenClaw.PowerShell.Cmdlets
         protected const string ByDeviceSet = "ByDevice";
         private const string ByRequestIdOfflineSet = "ByRequestIdOffline";
         private const string ByDeviceOfflineSet = "ByDeviceOffline";
-        private readonly List<(string Label, Func<DevicePairingSnapshot, PendingDeviceRequest> Select)> _offlineBatch =
-            new List<(string, Func<DevicePairingSnapshot, PendingDeviceRequest>)>();
-        private RequestDecider? _decider;
+        private readonly RoutedBatch<(string Label, Func<DevicePairingSnapshot, PendingDeviceRequest> Select)> _offlineBatch =
+            new RoutedBatch<(string, Func<DevicePairingSnapshot, PendingDeviceRequest>)>();
+        private readonly Dictionary<GatewaySession, RequestDecider> _deciders = new Dictionary<GatewaySession, RequestDecider>();
         private OfflineLifecycleFlow? _flow;
         private int _count;
 
@@ -63,43 +63,43 @@ namespace OpenClaw.PowerShell.Cmdlets
         /// <summary>Change the pairing store in -StateDirectory instead of asking a gateway; the gateway must be stopped.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByRequestIdOfflineSet)]
         [Parameter(Mandatory = true, ParameterSetName = ByDeviceOfflineSet)]
-        public SwitchParameter Offline { get; set; }
+        public override SwitchParameter Offline { get; set; }
 
         /// <summary>Offline: do not keep a timestamped backup of each store file before changing it.</summary>
         [Parameter(ParameterSetName = ByRequestIdOfflineSet)]
         [Parameter(ParameterSetName = ByDeviceOfflineSet)]
         public SwitchParameter NoBackup { get; set; }
 
-        // GatewayCmdlet's connection parameters, re-declared so that they belong to the online sets only.
+        // GatewayCmdlet's connection parameters, overridden so that they belong to the online sets only.
         [Parameter(ParameterSetName = ByRequestIdSet)]
         [Parameter(ParameterSetName = ByDeviceSet)]
-        [ValidateNotNull]
-        public new OpenClawConnection? Connection { get => base.Connection; set => base.Connection = value; }
+        [ValidateNotNullOrEmpty]
+        public override OpenClawConnection[]? Connection { get; set; }
 
         [Parameter(ParameterSetName = ByRequestIdSet)]
         [Parameter(ParameterSetName = ByDeviceSet)]
         [ValidateNotNullOrEmpty]
-        public new string? Url { get => base.Url; set => base.Url = value; }
+        public override string? Url { get; set; }
 
         [Parameter(ParameterSetName = ByRequestIdSet)]
         [Parameter(ParameterSetName = ByDeviceSet)]
         [SecretTransformation]
-        public new SecureString? Token { get => base.Token; set => base.Token = value; }
+        public override SecureString? Token { get; set; }
 
         [Parameter(ParameterSetName = ByRequestIdSet)]
         [Parameter(ParameterSetName = ByDeviceSet)]
         [SecretTransformation]
-        public new SecureString? Password { get => base.Password; set => base.Password = value; }
+        public override SecureString? Password { get; set; }
 
         [Parameter(ParameterSetName = ByRequestIdSet)]
         [Parameter(ParameterSetName = ByDeviceSet)]
         [ValidateNotNullOrEmpty]
-        public new string? TlsFingerprint { get => base.TlsFingerprint; set => base.TlsFingerprint = value; }
+        public override string? TlsFingerprint { get; set; }
 
         [Parameter(ParameterSetName = ByRequestIdSet)]
         [Parameter(ParameterSetName = ByDeviceSet)]
         [ValidateRange(1, 3600)]
-        public new int TimeoutSec { get => base.TimeoutSec; set => base.TimeoutSec = value; }
+        public override int TimeoutSec { get; set; } = 30;
 
         /// <summary>Write-Progress activity of the batch.</summary>
         protected abstract string Activity { get; }
@@ -113,8 +113,6 @@ namespace OpenClaw.PowerShell.Cmdlets
         /// <summary>The offline decision, as a store edit.</summary>
         protected abstract OfflineLifecycleItem Plan(OfflineLifecycle lifecycle, PairingRequest request);
 
-        private bool IsOffline => Offline.IsPresent;
-
         /// <summary>Made on first use, in EndProcessing, when -NoBackup is bound.</summary>
         private OfflineLifecycleFlow Flow => _flow ??= new OfflineLifecycleFlow(this, Activity, NoBackup);
 
@@ -125,24 +123,29 @@ namespace OpenClaw.PowerShell.Cmdlets
             var selectors = ParameterSetName == ByDeviceSet || ParameterSetName == ByDeviceOfflineSet
                 ? DeviceId.Select(id => (Label: "device " + id, Select: RequestSelector.SelectForDevice(id, Role)))
                 : RequestId.Select(id => (Label: "request " + id, Select: RequestSelector.SelectById(id, FormerDevice(id))));
-            if (IsOffline)
+            // Online, each request is decided as it arrives (so this can follow Get-OpenClawDeviceRequest -Wait), on
+            // the gateway it was read from; offline ones are gathered into one write per folder.
+            foreach (var selector in selectors)
             {
-                _offlineBatch.AddRange(selectors);
-                return;
-            }
-            var session = OpenSession(ManagementAccess.ChangeDevices, null);
-            _decider ??= new RequestDecider(session);
-            foreach (var (label, select) in selectors)
-            {
-                WriteProgress(new ProgressRecord(1, Activity, $"{++_count}: {label}"));
-                DecideOnline(session, _decider, select);
+                foreach (var route in RoutesFor(selector.Label))
+                {
+                    if (route.IsOffline)
+                    {
+                        _offlineBatch.Add(route, selector);
+                        continue;
+                    }
+                    var session = Sessions.For(route, ManagementAccess.ChangeDevices, null);
+                    if (!_deciders.TryGetValue(session, out var decider)) _deciders[session] = decider = new RequestDecider(session);
+                    WriteProgress(new ProgressRecord(1, Activity, $"{++_count}: {selector.Label}"));
+                    DecideOnline(session, decider, selector.Select);
+                }
             }
         }
 
         protected override void EndProcessing()
         {
-            if (IsOffline) EndOffline();
-            else if (_count > 0) WriteProgress(new ProgressRecord(1, Activity, "Done") { RecordType = ProgressRecordType.Completed });
+            foreach (var (route, batch) in _offlineBatch.Groups) EndOffline(OfflineFolder(route), batch);
+            if (_count > 0) WriteProgress(new ProgressRecord(1, Activity, "Done") { RecordType = ProgressRecordType.Completed });
         }
 
         private void DecideOnline(GatewaySession session, RequestDecider decider, Func<DevicePairingSnapshot, PendingDeviceRequest> select)
@@ -157,22 +160,21 @@ namespace OpenClaw.PowerShell.Cmdlets
             if (!ShouldProcess(Target(request, "on " + session.Url), Describe(request))) return;
             var decision = Run(token => DecideAsync(decider, request, token));
             if (decision.Error != null) WriteError(decision.Error);
-            if (PassThru && decision.Applied) WriteObject(new OpenClawDeviceRequest(decision, session.Url));
+            if (PassThru && decision.Applied) WriteObject(new OpenClawDeviceRequest(decision, OpenClawOrigin.Of(session)));
         }
 
         /// <summary>Every id resolved against one snapshot of the store; a request named twice is decided once.</summary>
-        private void EndOffline()
+        private void EndOffline(string folder, IReadOnlyList<(string Label, Func<DevicePairingSnapshot, PendingDeviceRequest> Select)> batch)
         {
-            if (_offlineBatch.Count == 0) return;
-            var state = Flow.Open();
+            var state = Flow.Open(folder);
             var lifecycle = new OfflineLifecycle(state);
             var requests = new List<PairingRequest>();
-            for (var i = 0; i < _offlineBatch.Count; i++)
+            for (var i = 0; i < batch.Count; i++)
             {
-                Flow.ReportResolving(i, _offlineBatch.Count, _offlineBatch[i].Label);
+                Flow.ReportResolving(i, batch.Count, batch[i].Label);
                 try
                 {
-                    var request = _offlineBatch[i].Select(state.Snapshot);
+                    var request = batch[i].Select(state.Snapshot);
                     if (requests.All(r => r.RequestId != request.RequestId)) requests.Add(lifecycle.Describe(request));
                 }
                 catch (OpenClawException e)
@@ -188,7 +190,7 @@ namespace OpenClaw.PowerShell.Cmdlets
             {
                 var decision = outcome.ToDecision();
                 if (decision.Error != null) WriteError(decision.Error);
-                if (PassThru && decision.Applied) WriteObject(new OpenClawDeviceRequest(decision, state.StateUri));
+                if (PassThru && decision.Applied) WriteObject(new OpenClawDeviceRequest(decision, OpenClawOrigin.Of(state)));
             }
         }
 

@@ -13,6 +13,12 @@ namespace OpenClaw.PowerShell.Commands
     [OutputType(typeof(OpenClawConnection))]
     public sealed class ConnectOpenClawGatewayCommand : GatewayCmdlet
     {
+        // Connect makes a connection from settings; it takes no objects from the pipeline, so the hidden parameters
+        // that bind piped objects' origin are overridden without [Parameter], which removes them from this cmdlet.
+        public override PipedOrigin? Origin { get; set; }
+
+        public override PipedComputerName? PSComputerName { get; set; }
+
         protected override void EndProcessing()
         {
             if (Connection != null)

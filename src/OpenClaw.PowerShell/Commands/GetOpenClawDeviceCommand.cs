@@ -14,15 +14,17 @@ namespace OpenClaw.PowerShell.Commands
 {
     /// <summary>
     /// Lists the devices paired with a gateway, with their roles, approved scopes and token summaries; with
-    /// -Offline, reads them from a gateway's state folder instead, with no gateway running.
+    /// -Offline, reads them from a gateway's state folder instead, with no gateway running. Several gateways at
+    /// once: -Connection $a, $b, or connections piped from Get-OpenClawConnection; piped devices are read again
+    /// from the gateway or folder they came from. Every device carries its Origin.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "OpenClawDevice", DefaultParameterSetName = OnlineSet)]
     [OutputType(typeof(OpenClawDevice))]
     public sealed class GetOpenClawDeviceCommand : OnlineOrOfflineCmdlet
     {
-        private DevicePairingSnapshot? _snapshot;
-        private DateTimeOffset _listedAt;
-        private Func<PairedDevice, OpenClawDevice>? _toOutput;
+        private readonly Dictionary<Route, Listing> _listings = new Dictionary<Route, Listing>();
+        private string[]? _namedIds;
+        private bool _connectionNamed;
 
         /// <summary>Device ids: full ids, unique prefixes (the short id) or wildcards.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -48,81 +50,101 @@ namespace OpenClaw.PowerShell.Commands
         [TimeSpanTransformation]
         public TimeSpan InactiveFor { get; set; }
 
+        /// <summary>Connections from Connect-OpenClawGateway, given or piped (Get-OpenClawConnection | Get-OpenClawDevice).</summary>
+        [Parameter(ParameterSetName = OnlineSet, ValueFromPipeline = true)]
+        [ValidateNotNullOrEmpty]
+        public override OpenClawConnection[]? Connection { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            // A piped connection also binds its own DeviceId (the module's device) by property name; only ids named
+            // on the command line select devices then.
+            _connectionNamed = MyInvocation.BoundParameters.ContainsKey(nameof(Connection));
+            _namedIds = MyInvocation.BoundParameters.ContainsKey(nameof(DeviceId)) ? DeviceId : null;
+        }
+
         protected override void ProcessRecord()
         {
-            // One list per invocation, however many ids arrive from the pipeline.
-            if (_snapshot == null && ParameterSetName == OfflineSet && ListsEveryDevice)
+            var connectionPiped = !_connectionNamed && Connection != null;
+            var ids = connectionPiped ? _namedIds : DeviceId;
+            foreach (var route in RoutesFor(ids == null ? "the device list" : "device " + string.Join(", ", ids)))
             {
-                StreamOffline();
-                return;
-            }
-            if (_snapshot == null)
-            {
-                if (ParameterSetName == OfflineSet) ReadOffline();
-                else ReadOnline();
-                _listedAt = DateTimeOffset.UtcNow;
-                WarnIfUseIsNotRecorded(_snapshot!);
-            }
-            foreach (var device in DeviceSelector.Select(_snapshot!.Paired, DeviceId, Name, Role, WriteError).Where(IsSelectedByActivity))
-            {
-                WriteObject(_toOutput!(device));
+                // One list per gateway or folder, however many ids arrive from the pipeline.
+                if (!_listings.TryGetValue(route, out var listing))
+                {
+                    if (route.IsOffline && ListsEveryDevice(ids))
+                    {
+                        _listings[route] = StreamOffline(OfflineFolder(route));
+                        continue;
+                    }
+                    _listings[route] = listing = route.IsOffline ? ReadOffline(OfflineFolder(route)) : ReadOnline(route);
+                }
+                foreach (var device in DeviceSelector.Select(listing.Snapshot.Paired, ids, Name, Role, WriteError).Where(d => IsSelectedByActivity(d, listing.ListedAt)))
+                {
+                    WriteObject(listing.ToOutput(device));
+                }
             }
         }
 
-        private void ReadOnline() => (_snapshot, _toOutput) = DeviceReader.List(this, null);
-
-        private void ReadOffline()
+        private Listing ReadOnline(Route route)
         {
-            var state = OfflineDeviceReader.OpenOrStop(this, StateDirectory!, null);
-            _snapshot = state.Snapshot;
-            _toOutput = device => OfflineDeviceReader.ToOutput(device, state);
+            var (snapshot, toOutput) = DeviceReader.List(this, route, null);
+            WarnIfUseIsNotRecorded(snapshot);
+            return new Listing(snapshot, toOutput);
+        }
+
+        private Listing ReadOffline(string folder)
+        {
+            var state = OfflineDeviceReader.OpenOrStop(this, folder, null);
+            WarnIfUseIsNotRecorded(state.Snapshot);
+            return new Listing(state.Snapshot, device => OfflineDeviceReader.ToOutput(device, state));
         }
 
         /// <summary>
         /// Nothing to select by that needs the whole list first: -DeviceId prefixes must be unique among all devices,
         /// -Name reports a name no device has, -InactiveFor judges how the whole store records use. -Role is per device.
         /// </summary>
-        private bool ListsEveryDevice => DeviceId == null && Name == null && InactiveFor <= TimeSpan.Zero;
+        private bool ListsEveryDevice(string[]? ids) => ids == null && Name == null && InactiveFor <= TimeSpan.Zero;
 
         /// <summary>
         /// The unfiltered offline listing writes each device as soon as it is built (IPairingStore.Stream), so the
         /// next command of the pipeline starts on the first while the rest are still being built. The devices are
-        /// kept as they pass and become the snapshot, for tab completion and for any later pipeline input. A record
+        /// kept as they pass and become the listing, for tab completion and for any later pipeline input. A record
         /// that cannot be read stops the command: for JSON before any device (the store checks every record first),
         /// for SQLite when its row is reached (see SqlitePairingStore.Stream).
         /// </summary>
-        private void StreamOffline()
+        private Listing StreamOffline(string folder)
         {
             OfflineState state;
             PairedDeviceStream stream;
             try
             {
-                state = OfflineDeviceReader.OpenUnread(this, StateDirectory!);
+                state = OfflineDeviceReader.OpenUnread(this, folder);
                 stream = state.Store.Stream();
             }
             catch (Exception e) when (OfflineDeviceReader.IsStoreFailure(e))
             {
-                ThrowTerminating(OfflineDeviceReader.Wrap(e, StateDirectory!));
-                return;
+                ThrowTerminating(OfflineDeviceReader.Wrap(e, folder));
+                throw; // not reached: ThrowTerminatingError does not return
             }
             var listed = new List<PairedDevice>();
             using (var devices = stream.Paired.GetEnumerator())
             {
-                while (Next(devices))
+                while (Next(devices, folder))
                 {
                     var device = devices.Current;
                     listed.Add(device);
                     if (DeviceSelector.HasRole(device, Role)) WriteObject(OfflineDeviceReader.ToOutput(device, stream.Pending, state));
                 }
             }
-            _snapshot = new DevicePairingSnapshot(listed, stream.Pending);
-            _listedAt = DateTimeOffset.UtcNow;
-            _toOutput = device => OfflineDeviceReader.ToOutput(device, stream.Pending, state);
-            CompletionCache.Current.Remember(_snapshot, state.Release.KnownScopes);
+            var snapshot = new DevicePairingSnapshot(listed, stream.Pending);
+            CompletionCache.Current.Remember(snapshot, state.Release.KnownScopes);
+            return new Listing(snapshot, device => OfflineDeviceReader.ToOutput(device, stream.Pending, state));
         }
 
         /// <summary>The next device; a record that cannot be read stops the command (the devices before it were written).</summary>
-        private bool Next(IEnumerator<PairedDevice> devices)
+        private bool Next(IEnumerator<PairedDevice> devices, string folder)
         {
             try
             {
@@ -130,13 +152,13 @@ namespace OpenClaw.PowerShell.Commands
             }
             catch (Exception e) when (OfflineDeviceReader.IsStoreFailure(e))
             {
-                ThrowTerminating(OfflineDeviceReader.Wrap(e, StateDirectory!));
+                ThrowTerminating(OfflineDeviceReader.Wrap(e, folder));
                 return false;
             }
         }
 
         /// <summary>-InactiveFor: last use, else approval, else creation, older than the span (see DeviceActivity).</summary>
-        private bool IsSelectedByActivity(PairedDevice device)
+        private bool IsSelectedByActivity(PairedDevice device, DateTimeOffset listedAt)
         {
             if (InactiveFor <= TimeSpan.Zero) return true;
             if (DeviceActivity.LastActivity(device) == null)
@@ -144,7 +166,7 @@ namespace OpenClaw.PowerShell.Commands
                 WriteVerbose($"{DeviceNames.Of(device)} has no times recorded, so it is not judged inactive.");
                 return false;
             }
-            return DeviceActivity.IsInactive(device, InactiveFor, _listedAt);
+            return DeviceActivity.IsInactive(device, InactiveFor, listedAt);
         }
 
         private void WarnIfUseIsNotRecorded(DevicePairingSnapshot snapshot)
@@ -152,6 +174,22 @@ namespace OpenClaw.PowerShell.Commands
             if (InactiveFor <= TimeSpan.Zero || DeviceActivity.RecordsEveryConnect(snapshot)) return;
             WriteWarning("This gateway records a device's use only when it signs in with its device token (OpenClaw 2026.2.x); "
                          + "devices that connect with the gateway token can look unused. Check the list before removing devices.");
+        }
+
+        /// <summary>One gateway's or folder's devices, read once per invocation, and how each becomes an output object.</summary>
+        private sealed class Listing
+        {
+            public Listing(DevicePairingSnapshot snapshot, Func<PairedDevice, OpenClawDevice> toOutput)
+            {
+                Snapshot = snapshot;
+                ToOutput = toOutput;
+            }
+
+            public DevicePairingSnapshot Snapshot { get; }
+
+            public Func<PairedDevice, OpenClawDevice> ToOutput { get; }
+
+            public DateTimeOffset ListedAt { get; } = DateTimeOffset.UtcNow;
         }
     }
 }

@@ -31,12 +31,8 @@ namespace OpenClaw.PowerShell.Commands
 
         private readonly HashSet<string> _written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly List<string> _watchedDevices = new List<string>();
+        private readonly Dictionary<Route, Watched> _watched = new Dictionary<Route, Watched>();
         private bool _watchAll;
-        private GatewaySession? _session;
-        private DevicePairingSnapshot? _snapshot;
-        private PendingRequestFeed? _feed;
-        private GatewayRelease? _release;
-        private Uri? _source;
 
         /// <summary>Only requests of these devices: full ids, unique prefixes (the short id) or wildcards.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -64,64 +60,60 @@ namespace OpenClaw.PowerShell.Commands
 
         /// <summary>Read the pending requests from the store in -StateDirectory instead of asking a gateway.</summary>
         [Parameter(Mandatory = true, ParameterSetName = OfflineSet)]
-        public SwitchParameter Offline { get; set; }
+        public override SwitchParameter Offline { get; set; }
 
-        // GatewayCmdlet's connection parameters, re-declared so that they belong to the online sets (List, Wait)
-        // only; each forwards to the base property the connection code reads.
+        // GatewayCmdlet's connection parameters, overridden so that they belong to the online sets (List, Wait)
+        // only; PowerShell reads the overriding declaration's attributes only.
         [Parameter(ParameterSetName = ListSet)]
         [Parameter(ParameterSetName = WaitSet)]
-        [ValidateNotNull]
-        public new OpenClawConnection? Connection { get => base.Connection; set => base.Connection = value; }
+        [ValidateNotNullOrEmpty]
+        public override OpenClawConnection[]? Connection { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [Parameter(ParameterSetName = WaitSet)]
         [ValidateNotNullOrEmpty]
-        public new string? Url { get => base.Url; set => base.Url = value; }
+        public override string? Url { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [Parameter(ParameterSetName = WaitSet)]
         [SecretTransformation]
-        public new SecureString? Token { get => base.Token; set => base.Token = value; }
+        public override SecureString? Token { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [Parameter(ParameterSetName = WaitSet)]
         [SecretTransformation]
-        public new SecureString? Password { get => base.Password; set => base.Password = value; }
+        public override SecureString? Password { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [Parameter(ParameterSetName = WaitSet)]
         [ValidateNotNullOrEmpty]
-        public new string? TlsFingerprint { get => base.TlsFingerprint; set => base.TlsFingerprint = value; }
+        public override string? TlsFingerprint { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [Parameter(ParameterSetName = WaitSet)]
         [ValidateRange(1, 3600)]
-        public new int TimeoutSec { get => base.TimeoutSec; set => base.TimeoutSec = value; }
+        public override int TimeoutSec { get; set; } = 30;
 
         protected override void BeginProcessing() => OfflineDeviceReader.RequireStateDirectory(Offline, StateDirectory, ThrowTerminatingError);
 
         protected override void ProcessRecord()
         {
-            if (Offline) _snapshot ??= ReadOffline();
-            else
+            var label = DeviceId is { Length: > 0 } ? "device " + string.Join(", ", DeviceId) : "the request list";
+            foreach (var route in RoutesFor(label))
             {
-                _session ??= OpenSession(ManagementAccess.ReadDevices, null);
-                // Subscribe before the first list, so a request filed in between is not missed (duplicates are dropped).
-                if (Wait && _feed == null) _feed = PendingRequestFeed.Attach(_session);
-                _snapshot ??= List(_session);
-            }
-
-            WriteMatching(_snapshot, DeviceId, RequestId);
-            // A named request that is not pending is reported, with its device's current request when known.
-            foreach (var id in RequestId ?? Array.Empty<string>())
-            {
-                try
+                if (!_watched.TryGetValue(route, out var source)) _watched[route] = source = route.IsOffline ? ReadOffline(route) : ReadOnline(route);
+                WriteMatching(source, source.Snapshot, DeviceId, RequestId);
+                // A named request that is not pending is reported, with its device's current request when known.
+                foreach (var id in RequestId ?? Array.Empty<string>())
                 {
-                    RequestSelector.ById(_snapshot, id, CompletionCache.Current.Requests.FirstOrDefault(r => string.Equals(r.RequestId, id, StringComparison.OrdinalIgnoreCase))?.DeviceId);
-                }
-                catch (OpenClawException e)
-                {
-                    WriteError(e);
+                    try
+                    {
+                        RequestSelector.ById(source.Snapshot, id, CompletionCache.Current.Requests.FirstOrDefault(r => string.Equals(r.RequestId, id, StringComparison.OrdinalIgnoreCase))?.DeviceId);
+                    }
+                    catch (OpenClawException e)
+                    {
+                        WriteError(e);
+                    }
                 }
             }
             if (DeviceId == null) _watchAll = true;
@@ -130,70 +122,80 @@ namespace OpenClaw.PowerShell.Commands
 
         protected override void EndProcessing()
         {
-            if (!Wait || _session == null || _feed == null) return;
-            try
-            {
-                WaitForRequests(_session, _feed);
-            }
-            finally
-            {
-                _feed.Dispose();
-            }
+            var feeds = _watched.Values.Where(w => w.Feed != null).ToList();
+            if (Wait && feeds.Count > 0) WaitForRequests(feeds);
         }
 
-        private void WaitForRequests(GatewaySession session, PendingRequestFeed feed)
+        private Watched ReadOnline(Route route)
+        {
+            var session = Sessions.For(route, ManagementAccess.ReadDevices, null);
+            // Subscribe before the first list, so a request filed in between is not missed (duplicates are dropped).
+            var source = new Watched(session, Wait ? PendingRequestFeed.Attach(session) : null, OpenClawOrigin.Of(session));
+            source.Snapshot = List(source);
+            return source;
+        }
+
+        /// <summary>The store's unexpired requests; the output carries the folder as its Origin.</summary>
+        private Watched ReadOffline(Route route)
+        {
+            var state = OfflineDeviceReader.OpenOrStop(this, OfflineFolder(route));
+            return new Watched(null, null, OpenClawOrigin.Of(state)) { Snapshot = state.Snapshot, Release = state.Release };
+        }
+
+        /// <summary>Each gateway's feed in turn, a slice each, so one quiet gateway does not hold up another's requests.</summary>
+        private void WaitForRequests(IReadOnlyList<Watched> sources)
         {
             var deadline = DateTimeOffset.UtcNow + Timeout;
-            WriteVerbose($"Waiting until {deadline.ToLocalTime():T} for new pairing requests; Ctrl+C stops.");
+            WriteVerbose($"Waiting until {deadline.ToLocalTime():T} for new pairing requests on {string.Join(", ", sources.Select(s => s.Origin))}; Ctrl+C stops.");
             var devices = _watchAll ? null : _watchedDevices.ToArray();
+            var slice = TimeSpan.FromTicks(WaitSlice.Ticks / sources.Count);
             while (true)
             {
-                FlushVerbose();
-                var left = deadline - DateTimeOffset.UtcNow;
-                if (left <= TimeSpan.Zero) break;
-                IReadOnlyList<PendingDeviceRequest> arrived;
-                try
+                foreach (var source in sources)
                 {
-                    arrived = feed.Take(left < WaitSlice ? left : WaitSlice, Cancellation);
+                    FlushVerbose();
+                    var left = deadline - DateTimeOffset.UtcNow;
+                    if (left <= TimeSpan.Zero)
+                    {
+                        WriteVerbose($"Stopped waiting for pairing requests after {Timeout}.");
+                        return;
+                    }
+                    IReadOnlyList<PendingDeviceRequest> arrived;
+                    try
+                    {
+                        arrived = source.Feed!.Take(left < slice ? left : slice, Cancellation);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        throw new PipelineStoppedException();
+                    }
+                    var dropped = !source.Session!.IsOpen;
+                    if (arrived.Count == 0 && !dropped) continue;
+                    foreach (var request in arrived) WriteVerbose($"{source.Origin} announced request {request.RequestId} from device {PairingRequest.ShortId(request.DeviceId)}.");
+                    if (dropped) WriteVerbose($"{source.Origin} closed the connection; reconnecting and reading the requests again.");
+                    // One fresh list per burst: the event lacks the device's approved scopes, and after a reconnect the
+                    // list also catches requests announced while the connection was down.
+                    WriteMatching(source, List(source), devices, null);
                 }
-                catch (OperationCanceledException)
-                {
-                    throw new PipelineStoppedException();
-                }
-                var dropped = !session.IsOpen;
-                if (arrived.Count == 0 && !dropped) continue;
-                foreach (var request in arrived) WriteVerbose($"The gateway announced request {request.RequestId} from device {PairingRequest.ShortId(request.DeviceId)}.");
-                if (dropped) WriteVerbose("The gateway closed the connection; reconnecting and reading the requests again.");
-                // One fresh list per burst: the event lacks the device's approved scopes, and after a reconnect the
-                // list also catches requests announced while the connection was down.
-                WriteMatching(List(session), devices, null);
             }
-            WriteVerbose($"Stopped waiting for pairing requests after {Timeout}.");
         }
 
         /// <summary>A list that fails ends the command (Run makes it terminating): the connection is unusable.</summary>
-        private DevicePairingSnapshot List(GatewaySession session)
+        private DevicePairingSnapshot List(Watched source)
         {
+            var session = source.Session!;
             var snapshot = Run(token => new RequestDecider(session).ListAsync(token));
             CompletionCache.Current.Remember(snapshot, session.Release.KnownScopes);
-            (_release, _source) = (session.Release, session.Url);
+            source.Release = session.Release;
             return snapshot;
         }
 
-        /// <summary>The store's unexpired requests; the output carries the folder as a file: URI where online ones carry the gateway URL.</summary>
-        private DevicePairingSnapshot ReadOffline()
-        {
-            var state = OfflineDeviceReader.OpenOrStop(this, StateDirectory!);
-            (_release, _source) = (state.Release, state.StateUri);
-            return state.Snapshot;
-        }
-
-        private void WriteMatching(DevicePairingSnapshot snapshot, string[]? devices, string[]? requestIds)
+        private void WriteMatching(Watched source, DevicePairingSnapshot snapshot, string[]? devices, string[]? requestIds)
         {
             foreach (var request in snapshot.Pending.Where(r => MatchesDevice(r, devices) && MatchesId(r, requestIds)))
             {
-                if (!_written.Add(request.RequestId)) continue;
-                WriteObject(new OpenClawDeviceRequest(new PairingRequest(request, snapshot.Find(request.DeviceId), _release!), _source!));
+                if (!_written.Add(source.Origin.Address + " " + request.RequestId)) continue;
+                WriteObject(new OpenClawDeviceRequest(new PairingRequest(request, snapshot.Find(request.DeviceId), source.Release!), source.Origin));
             }
         }
 
@@ -212,8 +214,25 @@ namespace OpenClaw.PowerShell.Commands
 
         protected override void DisposeResources()
         {
-            _feed?.Dispose();
+            foreach (var source in _watched.Values) source.Feed?.Dispose();
             base.DisposeResources();
+        }
+
+        /// <summary>One gateway or folder this command lists: its session and request feed online, its latest list and release.</summary>
+        private sealed class Watched
+        {
+            public Watched(GatewaySession? session, PendingRequestFeed? feed, OpenClawOrigin origin)
+            {
+                Session = session;
+                Feed = feed;
+                Origin = origin;
+            }
+
+            public GatewaySession? Session { get; }
+            public PendingRequestFeed? Feed { get; }
+            public OpenClawOrigin Origin { get; }
+            public DevicePairingSnapshot Snapshot { get; set; } = null!;
+            public GatewayRelease? Release { get; set; }
         }
 
         /// <summary>

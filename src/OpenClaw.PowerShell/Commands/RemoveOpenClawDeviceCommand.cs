@@ -22,9 +22,8 @@ namespace OpenClaw.PowerShell.Commands
     [Cmdlet(VerbsCommon.Remove, "OpenClawDevice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
         DefaultParameterSetName = OnlineSet)]
     [OutputType(typeof(DeviceRemoval))]
-    public sealed class RemoveOpenClawDeviceCommand : DeviceLifecycleCmdlet
+    public sealed class RemoveOpenClawDeviceCommand : DeviceLifecycleCmdlet<string>
     {
-        private readonly List<string> _batch = new List<string>();
 
         protected override string Activity => "Removing OpenClaw devices";
 
@@ -44,52 +43,46 @@ namespace OpenClaw.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (var id in DeviceId.Where(id => !_batch.Contains(id))) _batch.Add(id);
+            foreach (var id in DeviceId) Gather("device " + id, id);
         }
 
-        protected override void EndProcessing()
+        private protected override void EndOnline(Route route, IReadOnlyList<string> batch)
         {
-            if (_batch.Count == 0) return;
-            if (IsOffline)
-            {
-                EndOffline();
-                return;
-            }
-            var session = OpenSession(ManagementAccess.ChangeDevices, null);
+            var session = Sessions.For(route, ManagementAccess.ChangeDevices, null);
             var snapshot = ReadDevices(session, DeviceMethods.Remove);
 
-            var approved = Resolve(snapshot, session.Identity.Identity.DeviceId, session.Identity.IsOpenClawCli)
+            var approved = Resolve(batch, snapshot, session.Identity.Identity.DeviceId, session.Identity.IsOpenClawCli)
                 .Where(d => Confirm(d, snapshot, "on " + session.Url)).ToList();
             if (approved.Count == 0) return;
 
             var outcomes = Run(token => new DeviceRemover(session).RemoveAsync(approved, token));
-            Report(outcomes, session.Url, session.Release.Name);
+            Report(outcomes, OpenClawOrigin.Of(session), session.Release.Name);
         }
 
         /// <summary>
         /// The same checks against the store; the devices and every pending request of theirs are deleted in one
         /// write. The folder's own CLI identity is the one protected offline.
         /// </summary>
-        private void EndOffline()
+        private protected override void EndOffline(string folder, IReadOnlyList<string> batch)
         {
-            var state = Flow.Open();
+            var state = Flow.Open(folder);
             var lifecycle = new OfflineLifecycle(state);
-            var candidates = Resolve(state.Snapshot, state.LocalDeviceId, true);
+            var candidates = Resolve(batch, state.Snapshot, state.LocalDeviceId, true);
             if (candidates.Count == 0) return;
             Flow.RefuseIfGatewayRuns(lifecycle);
             var items = candidates.Where(d => Confirm(d, state.Snapshot, "in " + state.StateDirectory)).Select(lifecycle.Remove).ToList();
             if (items.Count == 0) return;
-            Report(Flow.Commit(state, lifecycle, items).Select(o => o.ToRemoval()).ToList(), state.StateUri, state.Release.Name);
+            Report(Flow.Commit(state, lifecycle, items).Select(o => o.ToRemoval()).ToList(), OpenClawOrigin.Of(state), state.Release.Name);
         }
 
         /// <summary>Every id resolved against one list; a full id and its short id name the same device.</summary>
-        private List<PairedDevice> Resolve(DevicePairingSnapshot snapshot, string? actingDeviceId, bool actingIsOpenClawCli)
+        private List<PairedDevice> Resolve(IReadOnlyList<string> batch, DevicePairingSnapshot snapshot, string? actingDeviceId, bool actingIsOpenClawCli)
         {
             var candidates = new List<PairedDevice>();
-            for (var i = 0; i < _batch.Count; i++)
+            for (var i = 0; i < batch.Count; i++)
             {
-                Flow.ReportResolving(i, _batch.Count, _batch[i]);
-                var device = DeviceSelector.Single(snapshot.Paired, _batch[i], out var notFound);
+                Flow.ReportResolving(i, batch.Count, batch[i]);
+                var device = DeviceSelector.Single(snapshot.Paired, batch[i], out var notFound);
                 if (device == null)
                 {
                     WriteError(notFound!);
@@ -113,7 +106,7 @@ namespace OpenClaw.PowerShell.Commands
             return ShouldProcess($"{DeviceNames.Of(device)} {where}", action);
         }
 
-        private void Report(IReadOnlyList<RemovalOutcome> outcomes, Uri url, string releaseName)
+        private void Report(IReadOnlyList<RemovalOutcome> outcomes, OpenClawOrigin origin, string releaseName)
         {
             // Tab completion must not keep offering devices that are gone.
             CompletionCache.Current.Forget(outcomes.Where(o => o.Removed).Select(o => o.Device.DeviceId));
@@ -124,7 +117,7 @@ namespace OpenClaw.PowerShell.Commands
                 {
                     WriteVerbose($"Rejected the requests {DeviceNames.Of(outcome.Device)} left behind: {string.Join(", ", outcome.RejectedRequestIds)}.");
                 }
-                if (PassThru) WriteObject(new DeviceRemoval(outcome, url, releaseName));
+                if (PassThru) WriteObject(new DeviceRemoval(outcome, origin, releaseName));
             }
         }
     }

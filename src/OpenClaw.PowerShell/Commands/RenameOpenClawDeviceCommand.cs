@@ -22,12 +22,10 @@ namespace OpenClaw.PowerShell.Commands
     [Cmdlet(VerbsCommon.Rename, "OpenClawDevice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
         DefaultParameterSetName = OnlineSet)]
     [OutputType(typeof(OpenClawDevice))]
-    public sealed class RenameOpenClawDeviceCommand : DeviceLifecycleCmdlet
+    public sealed class RenameOpenClawDeviceCommand : DeviceLifecycleCmdlet<(string DeviceId, string NewName)>
     {
         /// <summary>The gateway's schema refuses longer labels (2026.9.6: "must not have more than 64 characters").</summary>
         private const int MaxNameLength = 64;
-        private readonly List<(string DeviceId, string NewName)> _offlineBatch = new List<(string, string)>();
-        private DevicePairingSnapshot? _snapshot;
 
         protected override string Activity => "Renaming OpenClaw devices";
 
@@ -55,53 +53,51 @@ namespace OpenClaw.PowerShell.Commands
                     "The new name is blank; give the device a name of 1 to 64 characters.", null, NewName));
                 return;
             }
-            if (IsOffline)
-            {
-                _offlineBatch.Add((DeviceId, NewName));
-                return;
-            }
-            var session = OpenSession(ManagementAccess.ChangeDevices, null);
-            _snapshot ??= ReadDevices(session, DeviceMethods.Rename);
-            var device = DeviceSelector.Single(_snapshot.Paired, DeviceId, out var notFound);
-            if (device == null)
-            {
-                WriteError(notFound!);
-                return;
-            }
-            if (!ShouldProcess($"{DeviceNames.Of(device)} on {session.Url}", $"Rename to '{NewName}'")) return;
-
-            try
-            {
-                _snapshot = Run(async token =>
-                {
-                    var client = await session.DevicesAsync(token).ConfigureAwait(false);
-                    await client.RenameAsync(device.DeviceId, NewName, token).ConfigureAwait(false);
-                    return await client.ListAsync(token).ConfigureAwait(false);
-                });
-            }
-            catch (OpenClawException e)
-            {
-                WriteError(e);
-                return;
-            }
-            // The list afterwards feeds completion, so -Name completes the new name at once.
-            CompletionCache.Current.Remember(_snapshot, session.Release.KnownScopes);
-            var renamed = _snapshot.Find(device.DeviceId);
-            if (PassThru && renamed != null) WriteObject(DeviceReader.ToOutput(renamed, _snapshot, session));
+            Gather("device " + DeviceId, (DeviceId, NewName));
         }
 
-        protected override void EndProcessing()
+        /// <summary>One gateway's renames, in order, each followed by a list that shows it (and feeds completion).</summary>
+        private protected override void EndOnline(Route route, IReadOnlyList<(string DeviceId, string NewName)> batch)
         {
-            if (_offlineBatch.Count > 0) EndOffline();
+            var session = Sessions.For(route, ManagementAccess.ChangeDevices, null);
+            var snapshot = ReadDevices(session, DeviceMethods.Rename);
+            foreach (var (id, name) in batch)
+            {
+                var device = DeviceSelector.Single(snapshot.Paired, id, out var notFound);
+                if (device == null)
+                {
+                    WriteError(notFound!);
+                    continue;
+                }
+                if (!ShouldProcess($"{DeviceNames.Of(device)} on {session.Url}", $"Rename to '{name}'")) continue;
+                try
+                {
+                    snapshot = Run(async token =>
+                    {
+                        var client = await session.DevicesAsync(token).ConfigureAwait(false);
+                        await client.RenameAsync(device.DeviceId, name, token).ConfigureAwait(false);
+                        return await client.ListAsync(token).ConfigureAwait(false);
+                    });
+                }
+                catch (OpenClawException e)
+                {
+                    WriteError(e);
+                    continue;
+                }
+                // The list afterwards feeds completion, so -Name completes the new name at once.
+                CompletionCache.Current.Remember(snapshot, session.Release.KnownScopes);
+                var renamed = snapshot.Find(device.DeviceId);
+                if (PassThru && renamed != null) WriteObject(DeviceReader.ToOutput(renamed, snapshot, session));
+            }
         }
 
         /// <summary>
         /// Every rename of the pipeline against one snapshot, in one write. A device named twice gets the last name
         /// (the store applies edits in order, and the first would only be overwritten).
         /// </summary>
-        private void EndOffline()
+        private protected override void EndOffline(string folder, IReadOnlyList<(string DeviceId, string NewName)> batch)
         {
-            var state = Flow.Open();
+            var state = Flow.Open(folder);
             var lifecycle = new OfflineLifecycle(state);
             try
             {
@@ -112,10 +108,10 @@ namespace OpenClaw.PowerShell.Commands
                 ThrowTerminating(e);
             }
             var renames = new List<(PairedDevice Device, string NewName)>();
-            for (var i = 0; i < _offlineBatch.Count; i++)
+            for (var i = 0; i < batch.Count; i++)
             {
-                var (id, name) = _offlineBatch[i];
-                Flow.ReportResolving(i, _offlineBatch.Count, id);
+                var (id, name) = batch[i];
+                Flow.ReportResolving(i, batch.Count, id);
                 var device = DeviceSelector.Single(state.Snapshot.Paired, id, out var notFound);
                 if (device == null)
                 {

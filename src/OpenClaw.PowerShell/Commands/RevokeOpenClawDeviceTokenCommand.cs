@@ -21,9 +21,8 @@ namespace OpenClaw.PowerShell.Commands
     [Cmdlet(VerbsSecurity.Revoke, "OpenClawDeviceToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
         DefaultParameterSetName = OnlineSet)]
     [OutputType(typeof(DeviceTokenRevocation))]
-    public sealed class RevokeOpenClawDeviceTokenCommand : DeviceLifecycleCmdlet
+    public sealed class RevokeOpenClawDeviceTokenCommand : DeviceLifecycleCmdlet<(string Id, string Role)>
     {
-        private readonly List<(string Id, string Role)> _batch = new List<(string, string)>();
 
         protected override string Activity => "Revoking OpenClaw device tokens";
 
@@ -48,42 +47,33 @@ namespace OpenClaw.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (var id in DeviceId)
-            {
-                if (!_batch.Contains((id, Role))) _batch.Add((id, Role));
-            }
+            foreach (var id in DeviceId) Gather($"device {id} ({Role})", (id, Role));
         }
 
-        protected override void EndProcessing()
+        private protected override void EndOnline(Route route, IReadOnlyList<(string Id, string Role)> batch)
         {
-            if (_batch.Count == 0) return;
-            if (IsOffline)
-            {
-                EndOffline();
-                return;
-            }
-            var session = OpenSession(ManagementAccess.ChangeDevices, null);
+            var session = Sessions.For(route, ManagementAccess.ChangeDevices, null);
             var snapshot = ReadDevices(session, DeviceMethods.Revoke);
 
-            var where = new Place(session.Identity.Identity.DeviceId, session.Identity.IsOpenClawCli, "on " + session.Url, session.Url, session.Release.Name);
-            var approved = Resolve(snapshot, where).Where(c => Confirm(c.Device, c.Role, where)).ToList();
+            var where = new Place(session.Identity.Identity.DeviceId, session.Identity.IsOpenClawCli, "on " + session.Url, OpenClawOrigin.Of(session), session.Release.Name);
+            var approved = Resolve(batch, snapshot, where).Where(c => Confirm(c.Device, c.Role, where)).ToList();
             if (approved.Count == 0) return;
 
             foreach (var outcome in Run(token => new TokenRevoker(session).RevokeAsync(approved, token)))
             {
                 if (outcome.Error != null) WriteError(outcome.Error);
-                if (PassThru) WriteObject(new DeviceTokenRevocation(outcome, session.Url, session.Release.Name));
+                if (PassThru) WriteObject(new DeviceTokenRevocation(outcome, where.Origin, session.Release.Name));
             }
         }
 
         /// <summary>The same checks against the store; every confirmed token is revoked in one write.</summary>
-        private void EndOffline()
+        private protected override void EndOffline(string folder, IReadOnlyList<(string Id, string Role)> batch)
         {
-            var state = Flow.Open();
+            var state = Flow.Open(folder);
             var lifecycle = new OfflineLifecycle(state);
             // The folder's own CLI identity is the one protected offline: revoking it locks the CLI out.
-            var where = new Place(state.LocalDeviceId, true, "in " + state.StateDirectory, state.StateUri, state.Release.Name);
-            var candidates = Resolve(state.Snapshot, where);
+            var where = new Place(state.LocalDeviceId, true, "in " + state.StateDirectory, OpenClawOrigin.Of(state), state.Release.Name);
+            var candidates = Resolve(batch, state.Snapshot, where);
             if (candidates.Count == 0) return;
             Flow.RefuseIfGatewayRuns(lifecycle);
             var items = candidates.Where(c => Confirm(c.Device, c.Role, where)).Select(c => lifecycle.Revoke(c.Device, c.Role)).ToList();
@@ -91,19 +81,19 @@ namespace OpenClaw.PowerShell.Commands
             foreach (var outcome in Flow.Commit(state, lifecycle, items).Select(o => o.ToRevocation()))
             {
                 if (outcome.Error != null) WriteError(outcome.Error);
-                if (PassThru) WriteObject(new DeviceTokenRevocation(outcome, state.StateUri, state.Release.Name));
+                if (PassThru) WriteObject(new DeviceTokenRevocation(outcome, where.Origin, state.Release.Name));
             }
         }
 
         /// <summary>Every id resolved against one list; a full id and its short id name the same device, judged once.</summary>
-        private List<(PairedDevice Device, string Role)> Resolve(DevicePairingSnapshot snapshot, Place where)
+        private List<(PairedDevice Device, string Role)> Resolve(IReadOnlyList<(string Id, string Role)> batch, DevicePairingSnapshot snapshot, Place where)
         {
             var candidates = new List<(PairedDevice Device, string Role)>();
             var seen = new HashSet<(string, string)>();
-            for (var i = 0; i < _batch.Count; i++)
+            for (var i = 0; i < batch.Count; i++)
             {
-                var (id, role) = _batch[i];
-                Flow.ReportResolving(i, _batch.Count, $"{id} ({role})");
+                var (id, role) = batch[i];
+                Flow.ReportResolving(i, batch.Count, $"{id} ({role})");
                 var device = DeviceSelector.Single(snapshot.Paired, id, out var notFound);
                 if (device == null)
                 {
@@ -141,7 +131,7 @@ namespace OpenClaw.PowerShell.Commands
                 if (PassThru)
                 {
                     WriteObject(new DeviceTokenRevocation(device.DeviceId, DeviceNames.Plain(device), role, "AlreadyRevoked",
-                        token.RevokedAt, true, isSelf, where.Url, where.ReleaseName));
+                        token.RevokedAt, true, isSelf, where.Origin, where.ReleaseName));
                 }
                 return false;
             }
@@ -151,19 +141,19 @@ namespace OpenClaw.PowerShell.Commands
         /// <summary>Where the batch acts: the identity protected there, the words for ShouldProcess, what output carries.</summary>
         private sealed class Place
         {
-            public Place(string? actingDeviceId, bool actingIsOpenClawCli, string text, Uri url, string releaseName)
+            public Place(string? actingDeviceId, bool actingIsOpenClawCli, string text, OpenClawOrigin origin, string releaseName)
             {
                 ActingDeviceId = actingDeviceId;
                 ActingIsOpenClawCli = actingIsOpenClawCli;
                 Text = text;
-                Url = url;
+                Origin = origin;
                 ReleaseName = releaseName;
             }
 
             public string? ActingDeviceId { get; }
             public bool ActingIsOpenClawCli { get; }
             public string Text { get; }
-            public Uri Url { get; }
+            public OpenClawOrigin Origin { get; }
             public string ReleaseName { get; }
         }
     }

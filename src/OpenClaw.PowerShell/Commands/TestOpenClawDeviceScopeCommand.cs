@@ -25,12 +25,13 @@ namespace OpenClaw.PowerShell.Commands
         private const string ByIdSet = "DeviceId";
         private const string ByDeviceSet = "Device";
         private const string OfflineSet = "Offline";
-        private DevicePairingSnapshot? _snapshot;
-        private Func<PairedDevice, OpenClawDevice>? _toOutput;
+        private readonly Dictionary<Route, (DevicePairingSnapshot Snapshot, Func<PairedDevice, OpenClawDevice> ToOutput)> _listings =
+            new Dictionary<Route, (DevicePairingSnapshot, Func<PairedDevice, OpenClawDevice>)>();
         private GatewayRelease? _release;
 
-        /// <summary>Devices from Get-OpenClawDevice.</summary>
+        /// <summary>Devices from Get-OpenClawDevice, live or deserialized (Import-Clixml, remoting).</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByDeviceSet)]
+        [DeviceTransformation]
         public OpenClawDevice[]? InputObject { get; set; }
 
         /// <summary>Device ids (full, short or wildcard); all devices when omitted.</summary>
@@ -59,41 +60,41 @@ namespace OpenClaw.PowerShell.Commands
 
         /// <summary>Read the pairing store in -StateDirectory instead of asking a gateway.</summary>
         [Parameter(Mandatory = true, ParameterSetName = OfflineSet)]
-        public SwitchParameter Offline { get; set; }
+        public override SwitchParameter Offline { get; set; }
 
-        // GatewayCmdlet's connection parameters, re-declared so that they stay out of the Offline set (the base
-        // class puts them in every set); each forwards to the base property the connection code reads.
+        // GatewayCmdlet's connection parameters, overridden so that they stay out of the Offline set (the base puts
+        // them in every set; PowerShell reads the overriding declaration's attributes only).
         // -StateDirectory stays the base's, in every set: online it names the config and CLI identity to use,
         // offline the store to read (OfflineDeviceReader.RequireStateDirectory).
         [Parameter(ParameterSetName = ByIdSet)]
         [Parameter(ParameterSetName = ByDeviceSet)]
-        [ValidateNotNull]
-        public new OpenClawConnection? Connection { get => base.Connection; set => base.Connection = value; }
+        [ValidateNotNullOrEmpty]
+        public override OpenClawConnection[]? Connection { get; set; }
 
         [Parameter(ParameterSetName = ByIdSet)]
         [Parameter(ParameterSetName = ByDeviceSet)]
         [ValidateNotNullOrEmpty]
-        public new string? Url { get => base.Url; set => base.Url = value; }
+        public override string? Url { get; set; }
 
         [Parameter(ParameterSetName = ByIdSet)]
         [Parameter(ParameterSetName = ByDeviceSet)]
         [SecretTransformation]
-        public new SecureString? Token { get => base.Token; set => base.Token = value; }
+        public override SecureString? Token { get; set; }
 
         [Parameter(ParameterSetName = ByIdSet)]
         [Parameter(ParameterSetName = ByDeviceSet)]
         [SecretTransformation]
-        public new SecureString? Password { get => base.Password; set => base.Password = value; }
+        public override SecureString? Password { get; set; }
 
         [Parameter(ParameterSetName = ByIdSet)]
         [Parameter(ParameterSetName = ByDeviceSet)]
         [ValidateNotNullOrEmpty]
-        public new string? TlsFingerprint { get => base.TlsFingerprint; set => base.TlsFingerprint = value; }
+        public override string? TlsFingerprint { get; set; }
 
         [Parameter(ParameterSetName = ByIdSet)]
         [Parameter(ParameterSetName = ByDeviceSet)]
         [ValidateRange(1, 3600)]
-        public new int TimeoutSec { get => base.TimeoutSec; set => base.TimeoutSec = value; }
+        public override int TimeoutSec { get; set; } = 30;
 
         protected override void BeginProcessing()
         {
@@ -105,34 +106,44 @@ namespace OpenClaw.PowerShell.Commands
         {
             if (ParameterSetName == ByDeviceSet)
             {
-                foreach (var device in InputObject ?? Array.Empty<OpenClawDevice>()) Judge(device);
+                // Judged as read, with no connection; only an explicit target that names another source refuses one.
+                foreach (var device in InputObject ?? Array.Empty<OpenClawDevice>())
+                {
+                    if (!HasExplicitTarget || RoutesFor("device " + device, device.Origin).Count > 0) Judge(device);
+                }
                 return;
-            }
-            if (_snapshot == null)
-            {
-                if (ParameterSetName == OfflineSet) ReadOffline();
-                else ReadOnline();
             }
             // Named devices are judged even without the role, so a missing role is reported rather than skipped.
             var roleFilter = DeviceId is { Length: > 0 } ? null : Role;
-            foreach (var device in DeviceSelector.Select(_snapshot!.Paired, DeviceId, null, roleFilter, WriteError))
+            var label = DeviceId is { Length: > 0 } ? "device " + string.Join(", ", DeviceId) : "the device list";
+            foreach (var route in RoutesFor(label))
             {
-                Judge(_toOutput!(device));
+                if (!_listings.TryGetValue(route, out var listing)) _listings[route] = listing = Read(route);
+                foreach (var device in DeviceSelector.Select(listing.Snapshot.Paired, DeviceId, null, roleFilter, WriteError))
+                {
+                    Judge(listing.ToOutput(device));
+                }
             }
         }
 
-        private void ReadOnline() => (_snapshot, _toOutput) = DeviceReader.List(this, _release);
-
-        private void ReadOffline()
+        /// <summary>One list per gateway or folder, however many ids arrive from the pipeline.</summary>
+        private (DevicePairingSnapshot, Func<PairedDevice, OpenClawDevice>) Read(Route route)
         {
-            var state = OfflineDeviceReader.OpenOrStop(this, StateDirectory!, _release);
-            _snapshot = state.Snapshot;
-            _toOutput = device => OfflineDeviceReader.ToOutput(device, state);
+            if (!route.IsOffline) return DeviceReader.List(this, route, _release);
+            var state = OfflineDeviceReader.OpenOrStop(this, OfflineFolder(route), _release);
+            return (state.Snapshot, device => OfflineDeviceReader.ToOutput(device, state));
         }
 
         private void Judge(OpenClawDevice device)
         {
             var release = _release ?? device.Release;
+            if (release == null)
+            {
+                WriteError(new OpenClawException(ErrorIds.ReleaseRequired, OpenClawErrorKind.InvalidArgument,
+                    $"Device {device} records the release '{device.GatewayRelease}', which names no rules to judge it by.",
+                    "Pass -Release with the gateway's release, e.g. -Release 2026.2.19.", device.DeviceId));
+                return;
+            }
             var roles = Role != null ? new[] { Role } : device.Roles;
             if (Role != null && !device.Roles.Contains(Role))
             {
@@ -143,7 +154,7 @@ namespace OpenClaw.PowerShell.Commands
             IReadOnlyCollection<string>? required = RequiredScope;
             foreach (var role in roles)
             {
-                WriteObject(new DeviceScopeReport(device, ScopePolicy.Evaluate(device.Source, role, release, required)));
+                WriteObject(new DeviceScopeReport(device, ScopePolicy.Evaluate(device.Paired, role, release, required)));
             }
         }
     }

@@ -21,20 +21,20 @@ namespace OpenClaw.PowerShell.Commands
     /// </summary>
     public sealed partial class UpdateOpenClawDeviceScopeCommand
     {
-        private void EndOffline()
+        private void EndOffline(string folder, IReadOnlyList<(string DeviceId, string Role)> batch)
         {
-            var state = OfflineDeviceReader.OpenOrStop(this, StateDirectory!, _release);
+            var state = OfflineDeviceReader.OpenOrStop(this, folder, _release);
             RequireKnownScopes(state.Release);
 
             var plans = new List<OfflineRepairPlan>();
-            foreach (var (id, role) in _batch)
+            foreach (var (id, role) in batch)
             {
                 var plan = OfflinePlanFor(state, id, role);
                 if (plan != null) plans.Add(plan);
             }
             if (plans.Count == 0)
             {
-                RemoveStaleTemps();
+                RemoveStaleTemps(state.StateDirectory);
                 return;
             }
 
@@ -76,7 +76,7 @@ namespace OpenClaw.PowerShell.Commands
             foreach (var outcome in outcomes)
             {
                 if (outcome.Error != null) WriteError(outcome.Error);
-                if (PassThru) WriteObject(new DeviceScopeChange(outcome, state.StateUri));
+                if (PassThru) WriteObject(new DeviceScopeChange(outcome, OpenClawOrigin.Of(state)));
             }
         }
 
@@ -85,12 +85,11 @@ namespace OpenClaw.PowerShell.Commands
         /// left a temp file beside a JSON store (killed right after the swap, it holds the old store, tokens
         /// included). A run that writes removes such files first; this one removes them too. Never under -WhatIf.
         /// </summary>
-        private void RemoveStaleTemps()
+        private void RemoveStaleTemps(string folder)
         {
             if (IsWhatIf) return;
             try
             {
-                var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(StateDirectory);
                 foreach (var temp in StaleTempFiles.RemoveFromJsonStore(folder, new StoreWriteOptions().LockTimeout))
                 {
                     WriteVerbose($"Removed {temp}, left by an earlier run that was stopped while writing.");

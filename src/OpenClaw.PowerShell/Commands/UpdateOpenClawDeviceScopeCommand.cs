@@ -16,15 +16,16 @@ namespace OpenClaw.PowerShell.Commands
     /// Grants devices the scopes they are missing on the gateway's release (never fewer than they have, never more
     /// than they are entitled to plus -Scope), then reads the gateway again to verify, and resolves the repair
     /// requests the fix made stale. The batch is gathered from the pipeline first so that one connection, one list
-    /// before and one list after serve every device, and progress can show how far it is. With -Offline the
-    /// gateway's own store is edited in place instead (UpdateOpenClawDeviceScopeCommand.Offline.cs).
+    /// before and one list after serve every device of a gateway, and progress can show how far it is. Piped
+    /// devices and reports are repaired where they were read (SourceRouting), one batch per gateway or folder. Offline
+    /// the gateway's own store is edited in place instead (UpdateOpenClawDeviceScopeCommand.Offline.cs).
     /// </summary>
     [Cmdlet(VerbsData.Update, "OpenClawDeviceScope", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = OnlineSet)]
     [OutputType(typeof(DeviceScopeChange))]
     public sealed partial class UpdateOpenClawDeviceScopeCommand : OnlineOrOfflineCmdlet
     {
         private const string Activity = "Repairing OpenClaw device scopes";
-        private readonly List<(string DeviceId, string Role)> _batch = new List<(string, string)>();
+        private readonly RoutedBatch<(string DeviceId, string Role)> _batch = new RoutedBatch<(string, string)>();
         private GatewayRelease? _release;
 
         /// <summary>The device to repair: a full id or a unique prefix (the short id). Binds from reports and devices.</summary>
@@ -69,32 +70,32 @@ namespace OpenClaw.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
-            if (!_batch.Contains((DeviceId, Role))) _batch.Add((DeviceId, Role));
+            foreach (var route in RoutesFor($"device {DeviceId} ({Role})")) _batch.Add(route, (DeviceId, Role));
         }
 
         protected override void EndProcessing()
         {
-            if (_batch.Count == 0)
+            if (_batch.Count == 0 && IsOffline) RemoveStaleTemps(OfflineFolder(Route.Own));
+            foreach (var (route, batch) in _batch.Groups)
             {
-                if (ParameterSetName == OfflineSet) RemoveStaleTemps();
-                return;
+                if (route.IsOffline) EndOffline(OfflineFolder(route), batch);
+                else EndOnline(route, batch);
             }
-            if (ParameterSetName == OfflineSet)
-            {
-                EndOffline();
-                return;
-            }
-            var session = OpenSession(ManagementAccess.ChangeDevices, _release);
+        }
+
+        private void EndOnline(Route route, IReadOnlyList<(string DeviceId, string Role)> batch)
+        {
+            var session = Sessions.For(route, ManagementAccess.ChangeDevices, _release);
             RequireKnownScopes(_release ?? session.Release);
             var repairer = Run(token => ScopeRepairer.StartAsync(session, _release, token));
 
             var written = new HashSet<RepairOutcome>();
-            for (var i = 0; i < _batch.Count; i++)
+            for (var i = 0; i < batch.Count; i++)
             {
-                var (id, role) = _batch[i];
-                WriteProgress(new ProgressRecord(1, Activity, $"Device {i + 1} of {_batch.Count}: {id}")
+                var (id, role) = batch[i];
+                WriteProgress(new ProgressRecord(1, Activity, $"Device {i + 1} of {batch.Count} on {session.Url}: {id}")
                 {
-                    PercentComplete = i * 90 / _batch.Count,
+                    PercentComplete = i * 90 / batch.Count,
                 });
                 var plan = PlanFor(repairer, session, id, role);
                 if (plan == null) continue;
@@ -108,7 +109,7 @@ namespace OpenClaw.PowerShell.Commands
                     written.Add(outcome);
                     if (GatewayIsGone(outcome.Error))
                     {
-                        ReportNotAttempted(i + 1, outcome.Error, session);
+                        ReportNotAttempted(batch, i + 1, outcome.Error, session);
                         break;
                     }
                 }
@@ -120,7 +121,7 @@ namespace OpenClaw.PowerShell.Commands
             foreach (var outcome in verified ?? repairer.VerificationFailed(verifyFailure!))
             {
                 if (outcome.Error != null && !written.Contains(outcome)) WriteError(OfflineHint.Add(outcome.Error, session));
-                if (PassThru) WriteObject(new DeviceScopeChange(outcome, session.Url));
+                if (PassThru) WriteObject(new DeviceScopeChange(outcome, OpenClawOrigin.Of(session)));
             }
             WriteProgress(new ProgressRecord(1, Activity, "Done") { RecordType = ProgressRecordType.Completed });
             if (verifyFailure != null) ThrowTerminating(verifyFailure);
@@ -133,11 +134,11 @@ namespace OpenClaw.PowerShell.Commands
         private static bool GatewayIsGone(OpenClawException error) =>
             error.ErrorId == ErrorIds.GatewayUnreachable || error.ErrorId == ErrorIds.Timeout;
 
-        private void ReportNotAttempted(int from, OpenClawException cause, GatewaySession session)
+        private void ReportNotAttempted(IReadOnlyList<(string DeviceId, string Role)> batch, int from, OpenClawException cause, GatewaySession session)
         {
-            for (var j = from; j < _batch.Count; j++)
+            for (var j = from; j < batch.Count; j++)
             {
-                var (id, role) = _batch[j];
+                var (id, role) = batch[j];
                 WriteError(new OpenClawException(ErrorIds.RepairNotAttempted, OpenClawErrorKind.ConnectionError,
                     $"Device {id} (role {role}) was not repaired: the batch stopped because the gateway at {session.Url} stopped answering ({cause.ErrorId}).",
                     "Start the gateway again and run the same pipeline: devices already repaired are compliant and are skipped.", id));

@@ -7,7 +7,7 @@ namespace OpenClaw.PowerShell
     /// <summary>What Remove-OpenClawDevice -PassThru did to one device.</summary>
     public sealed class DeviceRemoval
     {
-        internal DeviceRemoval(RemovalOutcome outcome, Uri gatewayUrl, string gatewayRelease)
+        internal DeviceRemoval(RemovalOutcome outcome, OpenClawOrigin origin, string gatewayRelease)
         {
             DeviceId = outcome.Device.DeviceId;
             Name = DeviceNames.Plain(outcome.Device);
@@ -17,7 +17,7 @@ namespace OpenClaw.PowerShell
             RejectedRequests = outcome.RejectedRequestIds.ToArray();
             KeptRequests = outcome.KeptRequestIds.ToArray();
             IsCurrentIdentity = outcome.IsActingIdentity;
-            GatewayUrl = gatewayUrl;
+            Origin = origin;
             GatewayRelease = gatewayRelease;
             Error = outcome.Errors.FirstOrDefault()?.Message;
         }
@@ -48,7 +48,11 @@ namespace OpenClaw.PowerShell
         /// <summary>True when the removed device was the identity the module signs with (-Force).</summary>
         public bool IsCurrentIdentity { get; }
 
-        public Uri GatewayUrl { get; }
+        /// <summary>Where it was read: the gateway (URL, connection) or offline folder; commands given it act there.</summary>
+        public OpenClawOrigin Origin { get; }
+
+        /// <summary>The gateway's URL, or the offline state folder as a file: URI.</summary>
+        public Uri GatewayUrl => Origin.Address;
         public string GatewayRelease { get; }
         public string? Error { get; }
 

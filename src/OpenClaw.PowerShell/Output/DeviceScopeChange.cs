@@ -8,7 +8,7 @@ namespace OpenClaw.PowerShell
     /// <summary>What Update-OpenClawDeviceScope -PassThru did to one device and role. No token values.</summary>
     public sealed class DeviceScopeChange
     {
-        internal DeviceScopeChange(RepairOutcome outcome, Uri gatewayUrl)
+        internal DeviceScopeChange(RepairOutcome outcome, OpenClawOrigin origin)
         {
             var plan = outcome.Plan;
             DeviceId = plan.DeviceId;
@@ -27,13 +27,13 @@ namespace OpenClaw.PowerShell
             TokenCacheUpdated = outcome.TokenCacheUpdated;
             TokenReissued = outcome.Steps.Any(s => s.StartsWith("rotated", StringComparison.Ordinal));
             GatewayRelease = plan.Before.Release.Name;
-            GatewayUrl = gatewayUrl;
+            Origin = origin;
             Error = outcome.Error?.Message;
             Status = outcome.Error != null ? "Failed" : outcome.Verified ? "Repaired" : "Unverified";
         }
 
         /// <summary>An offline edit of the gateway's store (-Offline): the token value is kept, nothing is re-issued.</summary>
-        internal DeviceScopeChange(OfflineRepairOutcome outcome, Uri stateUri)
+        internal DeviceScopeChange(OfflineRepairOutcome outcome, OpenClawOrigin origin)
         {
             var plan = outcome.Plan;
             DeviceId = plan.DeviceId;
@@ -52,7 +52,7 @@ namespace OpenClaw.PowerShell
             TokenCacheUpdated = false;
             TokenReissued = false;
             GatewayRelease = plan.Before.Release.Name;
-            GatewayUrl = stateUri;
+            Origin = origin;
             Error = outcome.Error?.Message;
             Status = outcome.Error != null ? "Failed" : outcome.Verified ? "Repaired" : "Unverified";
             StateFile = plan.StoreFile;
@@ -102,7 +102,11 @@ namespace OpenClaw.PowerShell
         public string GatewayRelease { get; }
 
         /// <summary>The gateway's URL; for an offline repair, the state folder as a file: URI.</summary>
-        public Uri GatewayUrl { get; }
+        /// <summary>Where it was read: the gateway (URL, connection) or offline folder; commands given it act there.</summary>
+        public OpenClawOrigin Origin { get; }
+
+        /// <summary>The gateway's URL, or the offline state folder as a file: URI.</summary>
+        public Uri GatewayUrl => Origin.Address;
 
         /// <summary>Offline repairs: the store file that was edited (devices/paired.json, state/openclaw.sqlite); null online.</summary>
         public string? StateFile { get; }

@@ -24,7 +24,7 @@ namespace OpenClaw.PowerShell
             PendingRequests = device.PendingRequests.Where(r => r.Role == null || r.Role == verdict.Role).ToArray();
             Reason = verdict.Reason;
             LastUsedAt = device.LastUsedAt;
-            GatewayUrl = device.GatewayUrl;
+            Origin = device.Origin;
             IsCurrentIdentity = device.IsCurrentIdentity;
         }
 
@@ -63,7 +63,11 @@ namespace OpenClaw.PowerShell
 
         public string Reason { get; }
         public DateTimeOffset? LastUsedAt { get; }
-        public Uri GatewayUrl { get; }
+        /// <summary>Where it was read: the gateway (URL, connection) or offline folder; commands given it act there.</summary>
+        public OpenClawOrigin Origin { get; }
+
+        /// <summary>The gateway's URL, or the offline state folder as a file: URI.</summary>
+        public Uri GatewayUrl => Origin.Address;
         public bool IsCurrentIdentity { get; }
 
         public override string ToString() => $"{Name} ({ShortId}) {Role}: {(IsCompliant ? "compliant" : "missing " + string.Join(", ", MissingScopes.Concat(MissingTokenScopes).Distinct()))}";

@@ -6,15 +6,15 @@ namespace OpenClaw.PowerShell
     /// <summary>What Revoke-OpenClawDeviceToken -PassThru did to one device's role token. No token values.</summary>
     public sealed class DeviceTokenRevocation
     {
-        internal DeviceTokenRevocation(RevocationOutcome outcome, Uri gatewayUrl, string gatewayRelease)
+        internal DeviceTokenRevocation(RevocationOutcome outcome, OpenClawOrigin origin, string gatewayRelease)
             : this(outcome.Device.DeviceId, DeviceNames.Plain(outcome.Device), outcome.Role,
-                outcome.Error != null ? "Failed" : "Revoked", outcome.RevokedAt, outcome.Verified, outcome.IsActingIdentity, gatewayUrl, gatewayRelease)
+                outcome.Error != null ? "Failed" : "Revoked", outcome.RevokedAt, outcome.Verified, outcome.IsActingIdentity, origin, gatewayRelease)
         {
             Error = outcome.Error?.Message;
         }
 
         internal DeviceTokenRevocation(string deviceId, string name, string role, string status, DateTimeOffset? revokedAt, bool verified,
-            bool isCurrentIdentity, Uri gatewayUrl, string gatewayRelease)
+            bool isCurrentIdentity, OpenClawOrigin origin, string gatewayRelease)
         {
             DeviceId = deviceId;
             Name = name;
@@ -23,7 +23,7 @@ namespace OpenClaw.PowerShell
             RevokedAt = revokedAt;
             Verified = verified;
             IsCurrentIdentity = isCurrentIdentity;
-            GatewayUrl = gatewayUrl;
+            Origin = origin;
             GatewayRelease = gatewayRelease;
         }
 
@@ -47,7 +47,11 @@ namespace OpenClaw.PowerShell
         /// <summary>True when the token was the one the module signs in with (-Force).</summary>
         public bool IsCurrentIdentity { get; }
 
-        public Uri GatewayUrl { get; }
+        /// <summary>Where it was read: the gateway (URL, connection) or offline folder; commands given it act there.</summary>
+        public OpenClawOrigin Origin { get; }
+
+        /// <summary>The gateway's URL, or the offline state folder as a file: URI.</summary>
+        public Uri GatewayUrl => Origin.Address;
         public string GatewayRelease { get; }
         public string? Error { get; }
 

@@ -8,7 +8,14 @@ namespace OpenClaw.PowerShell
     /// <summary>A device paired with a gateway, as Get-OpenClawDevice returns it. Token values are never part of it.</summary>
     public sealed class OpenClawDevice
     {
-        internal OpenClawDevice(PairedDevice device, OpenClawDeviceRequest[] pending, bool isCurrentIdentity, Uri gatewayUrl, GatewayRelease release)
+        internal OpenClawDevice(PairedDevice device, OpenClawDeviceRequest[] pending, bool isCurrentIdentity, OpenClawOrigin origin, GatewayRelease release)
+            : this(device, pending, isCurrentIdentity, origin, release, release.Name)
+        {
+        }
+
+        /// <summary>A device rebuilt from a deserialized one, whose recorded release may not be one the module can judge by.</summary>
+        internal OpenClawDevice(PairedDevice device, OpenClawDeviceRequest[] pending, bool isCurrentIdentity, OpenClawOrigin origin,
+            GatewayRelease? release, string? releaseName)
         {
             DeviceId = device.DeviceId;
             DisplayName = device.DisplayName;
@@ -26,9 +33,9 @@ namespace OpenClaw.PowerShell
             ApprovedAt = device.ApprovedAt;
             LastUsedAt = device.LastUsedAt;
             IsCurrentIdentity = isCurrentIdentity;
-            GatewayUrl = gatewayUrl;
-            GatewayRelease = release.Name;
-            Source = device;
+            Origin = origin;
+            GatewayRelease = releaseName ?? "unknown";
+            Paired = device;
             Release = release;
         }
 
@@ -68,14 +75,19 @@ namespace OpenClaw.PowerShell
         /// <summary>True for the identity this module signs with (the OpenClaw CLI's, or the module's own).</summary>
         public bool IsCurrentIdentity { get; }
 
-        public Uri GatewayUrl { get; }
+        /// <summary>Where it was read: the gateway (URL, connection) or offline folder; commands given it act there.</summary>
+        public OpenClawOrigin Origin { get; }
+
+        /// <summary>The gateway's URL, or the offline state folder as a file: URI.</summary>
+        public Uri GatewayUrl => Origin.Address;
 
         /// <summary>The gateway release the device was read from, e.g. 2026.2.19.</summary>
         public string GatewayRelease { get; }
 
-        internal PairedDevice Source { get; }
+        internal PairedDevice Paired { get; }
 
-        internal GatewayRelease Release { get; }
+        /// <summary>The rules to judge it by; null for a deserialized device whose recorded release is not one the module knows.</summary>
+        internal GatewayRelease? Release { get; }
 
         public override string ToString() => $"{Name} ({ShortId})";
     }

@@ -32,7 +32,7 @@ namespace OpenClaw.PowerShell
         }
 
         /// <summary>A listed request with its device as the same list showed it.</summary>
-        internal OpenClawDeviceRequest(PairingRequest request, Uri gatewayUrl)
+        internal OpenClawDeviceRequest(PairingRequest request, OpenClawOrigin origin)
             : this(request.Request)
         {
             Role = request.Role;
@@ -41,13 +41,13 @@ namespace OpenClaw.PowerShell
             ApprovedScopes = request.ApprovedScopes?.ToArray();
             TokenScopes = request.TokenScopes?.ToArray();
             AddedScopes = request.AddedScopes.ToArray();
-            GatewayUrl = gatewayUrl;
+            Origin = origin;
             GatewayRelease = request.Release.Name;
         }
 
         /// <summary>What an approval or denial did, with the device before and after.</summary>
-        internal OpenClawDeviceRequest(RequestDecision decision, Uri gatewayUrl)
-            : this(decision.Request, gatewayUrl)
+        internal OpenClawDeviceRequest(RequestDecision decision, OpenClawOrigin origin)
+            : this(decision.Request, origin)
         {
             Status = decision.Verdict.ToString();
             ScopesAfter = decision.DeviceAfter?.Scopes.ToArray();
@@ -139,7 +139,11 @@ namespace OpenClaw.PowerShell
 
         public string? Error { get; }
 
-        public Uri? GatewayUrl { get; }
+        /// <summary>Where it was read: the gateway (URL, connection) or offline folder; null for a request listed with its device.</summary>
+        public OpenClawOrigin? Origin { get; }
+
+        /// <summary>The gateway's URL, or the offline state folder as a file: URI.</summary>
+        public Uri? GatewayUrl => Origin?.Address;
 
         /// <summary>The gateway release the request was read from, e.g. 2026.2.19.</summary>
         public string? GatewayRelease { get; }

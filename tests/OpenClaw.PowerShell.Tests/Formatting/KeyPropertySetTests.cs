@@ -13,16 +13,19 @@ namespace OpenClaw.PowerShell.Tests.Formatting
     [Collection(GatewayCollection.Name)]
     public sealed class KeyPropertySetTests
     {
-        /// <summary>The key of each output type: a device, a device's role, a request, a connection.</summary>
+        /// <summary>
+        /// The key of each output type: a device, a device's role, a request, a connection; with the gateway (or
+        /// offline folder) it was read from, so one device paired to two gateways stays two objects.
+        /// </summary>
         private static readonly IReadOnlyDictionary<string, string[]> Keys = new Dictionary<string, string[]>
         {
-            ["OpenClaw.PowerShell.OpenClawDevice"] = new[] { "DeviceId" },
-            ["OpenClaw.PowerShell.DeviceScopeReport"] = new[] { "DeviceId", "Role" },
-            ["OpenClaw.PowerShell.DeviceScopeChange"] = new[] { "DeviceId", "Role" },
-            ["OpenClaw.PowerShell.OpenClawDeviceRequest"] = new[] { "RequestId" },
+            ["OpenClaw.PowerShell.OpenClawDevice"] = new[] { "DeviceId", "GatewayUrl" },
+            ["OpenClaw.PowerShell.DeviceScopeReport"] = new[] { "DeviceId", "Role", "GatewayUrl" },
+            ["OpenClaw.PowerShell.DeviceScopeChange"] = new[] { "DeviceId", "Role", "GatewayUrl" },
+            ["OpenClaw.PowerShell.OpenClawDeviceRequest"] = new[] { "RequestId", "GatewayUrl" },
             ["OpenClaw.PowerShell.ScopeUpgradeEvent"] = new[] { "DeviceId", "Role" },
-            ["OpenClaw.PowerShell.DeviceRemoval"] = new[] { "DeviceId" },
-            ["OpenClaw.PowerShell.DeviceTokenRevocation"] = new[] { "DeviceId", "Role" },
+            ["OpenClaw.PowerShell.DeviceRemoval"] = new[] { "DeviceId", "GatewayUrl" },
+            ["OpenClaw.PowerShell.DeviceTokenRevocation"] = new[] { "DeviceId", "Role", "GatewayUrl" },
             ["OpenClaw.PowerShell.OpenClawConnection"] = new[] { "Id" },
         };
 
