@@ -116,6 +116,14 @@ namespace OpenClaw.PowerShell.Tests
             Assert.Null(Module.Record(Module.Error("OpenClaw.StateLocked", "locked", null)).ErrorDetails);
         }
 
+        [Fact]
+        public void AnInexactReleaseComesWithTheWayToAnExactVerdict()
+        {
+            Assert.Equal("the store does not record it; pass -Release for an exact verdict", Module.ReleaseEvidence("Unrecorded", "2026.2.19", "the store does not record it"));
+            Assert.Equal("given with -Release", Module.ReleaseEvidence("FromUser", "2026.2.21"));
+            Assert.Equal("the gateway reports version 2026.2.21", Module.ReleaseEvidence("FromVersion", "2026.2.21", "the gateway reports version 2026.2.21"));
+        }
+
         private static string? Action(object remedy, string errorId = "OpenClaw.DeviceNotFound") =>
             Module.Record(Module.Error(errorId, "what happened", remedy)).ErrorDetails?.RecommendedAction;
     }

@@ -84,9 +84,12 @@ namespace OpenClaw.Core.Scopes
             return new GatewayRelease(name, null, rules.ScopeCheck, rules.Repair, rules.KnownScopes, evidence, rules.CrossDeviceChangesNeedAdmin);
         }
 
-        /// <summary>Parses a user-given release (-Release 2026.2.21).</summary>
+        /// <summary>What <see cref="Evidence"/> says of a release the user gave instead of having it detected.</summary>
+        public const string GivenByUser = "given by the user";
+
+        /// <summary>Parses a user-given release ("2026.2.21").</summary>
         public static GatewayRelease FromUser(string text) =>
-            FromVersion(ReleaseVersion.Parse(text), "given with -Release");
+            FromVersion(ReleaseVersion.Parse(text), GivenByUser);
 
         public static GatewayRelease Detect(HelloOk hello)
         {
@@ -114,7 +117,7 @@ namespace OpenClaw.Core.Scopes
             // under-scoped device is missed, and repair in the order that works on all of them.
             return new GatewayRelease($"{FirstDevicePairRemove}-{LastReportingDev} (not reported)", null, ScopeCheckRule.LiteralMembership,
                 RepairStrategy.RotateThenApprove, OperatorScopes.February2026,
-                "protocol 3 with device.pair.remove; the gateway reports no version (\"dev\"), so the strictest rule applies. Pass -Release to judge by an exact release.");
+                "protocol 3 with device.pair.remove; the gateway reports no version (\"dev\"), so the strictest rule applies");
         }
     }
 }

@@ -1,4 +1,5 @@
 using OpenClaw.Core.Errors;
+using OpenClaw.Core.Scopes;
 using OpenClaw.Core.Transport;
 
 namespace OpenClaw.PowerShell.Cmdlets
@@ -62,6 +63,16 @@ namespace OpenClaw.PowerShell.Cmdlets
                 default:
                     return null;
             }
+        }
+
+        /// <summary>
+        /// How a verdict's release was found, for the report and verbose output: a release the gateway or store
+        /// does not tell exactly (judged by the strictest of a range) comes with the way to an exact verdict.
+        /// </summary>
+        public static string ReleaseEvidence(GatewayRelease release)
+        {
+            if (release.Evidence == GatewayRelease.GivenByUser) return "given with -Release";
+            return release.Version == null ? release.Evidence + "; pass -Release for an exact verdict" : release.Evidence;
         }
 
         /// <summary>

@@ -53,6 +53,20 @@ namespace OpenClaw.PowerShell.Tests.TestSupport
         public string AsWarning(object error, string command) =>
             (string)Method(_errorRecords, "AsWarning").Invoke(null, new[] { error, command })!;
 
+        /// <summary>RecommendedActions.ReleaseEvidence of a GatewayRelease made by its factory <paramref name="factory"/>.</summary>
+        public string ReleaseEvidence(string factory, string version, string? evidence = null)
+        {
+            var type = Core("OpenClaw.Core.Scopes.GatewayRelease");
+            var release = factory switch
+            {
+                "FromUser" => Method(type, factory).Invoke(null, new object[] { version }),
+                "FromVersion" => Method(type, factory).Invoke(null, new[] { Version(version), evidence }),
+                _ => Method(type, factory).Invoke(null, new[] { version + " (not recorded)", Version(version), evidence }),
+            };
+            var wording = _errorRecords.Assembly.GetType("OpenClaw.PowerShell.Cmdlets.RecommendedActions", throwOnError: true)!;
+            return (string)Method(wording, "ReleaseEvidence").Invoke(null, new[] { release })!;
+        }
+
         private object Version(string text) => Method(Core("OpenClaw.Core.Scopes.ReleaseVersion"), "Parse").Invoke(null, new object[] { text })!;
 
         private Type Core(string name) => _core.GetType(name, throwOnError: true)!;
