@@ -33,7 +33,7 @@ namespace OpenClaw.Core.Configuration
         /// <summary>The secret itself. Only the protocol layer reads it.</summary>
         internal string Value { get; }
 
-        /// <summary>Where the secret was found, e.g. "-Token", "OPENCLAW_GATEWAY_TOKEN", "openclaw.json".</summary>
+        /// <summary>Where the secret was found, e.g. "the command", "OPENCLAW_GATEWAY_TOKEN", "openclaw.json".</summary>
         public string Source { get; }
 
         /// <summary>

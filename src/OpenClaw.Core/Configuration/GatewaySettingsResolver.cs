@@ -25,6 +25,9 @@ namespace OpenClaw.Core.Configuration
     {
         public const int DefaultPort = 18789;
 
+        /// <summary>Where an explicitly given URL, token or password came from, in messages ("from the command").</summary>
+        public const string ExplicitSource = "the command";
+
         private readonly Func<string, string?> _env;
         private readonly string _home;
 
@@ -51,7 +54,7 @@ namespace OpenClaw.Core.Configuration
             var credentialFromRemote = false;
             if (NonEmpty(request.Url) is { } explicitUrl)
             {
-                (urlText, urlSource) = (explicitUrl, "-Url");
+                (urlText, urlSource) = (explicitUrl, ExplicitSource);
             }
             else if (NonEmpty(_env("OPENCLAW_GATEWAY_URL")) is { } envUrl)
             {
@@ -76,14 +79,14 @@ namespace OpenClaw.Core.Configuration
             }
 
             var url = ParseUrl(urlText, urlSource);
-            var credential = ResolveCredential(request, urlSource == "-Url", config, credentialFromRemote ? "remote" : "auth");
+            var credential = ResolveCredential(request, urlSource == ExplicitSource, config, credentialFromRemote ? "remote" : "auth");
             return new GatewaySettings(url, urlSource, credential, stateDir, configPath, config.IsValueCreated ? config.Value != null : File.Exists(configPath));
         }
 
         private GatewayCredential? ResolveCredential(GatewaySettingsRequest request, bool explicitUrl, Lazy<ConfigView?> config, string section)
         {
-            if (NonEmpty(request.Token) is { } token) return new GatewayCredential(GatewayCredentialKind.Token, token, "-Token");
-            if (NonEmpty(request.Password) is { } pw) return new GatewayCredential(GatewayCredentialKind.Password, pw, "-Password");
+            if (NonEmpty(request.Token) is { } token) return new GatewayCredential(GatewayCredentialKind.Token, token, ExplicitSource);
+            if (NonEmpty(request.Password) is { } pw) return new GatewayCredential(GatewayCredentialKind.Password, pw, ExplicitSource);
             if (explicitUrl) return null;
             if (NonEmpty(_env("OPENCLAW_GATEWAY_TOKEN")) is { } envToken)
                 return new GatewayCredential(GatewayCredentialKind.Token, envToken, "OPENCLAW_GATEWAY_TOKEN");
@@ -125,7 +128,7 @@ namespace OpenClaw.Core.Configuration
             {
                 throw new OpenClawException(ErrorIds.ConfigInvalid, OpenClawErrorKind.InvalidData,
                     $"The OpenClaw config file '{path}' is not valid JSON: {e.Message}",
-                    "Fix the file, or pass -Url and -Token explicitly.", path, e);
+                    new ErrorRemedy(RemedyKind.GiveGatewaySettings), path, e);
             }
             catch (IOException e)
             {
@@ -173,7 +176,7 @@ namespace OpenClaw.Core.Configuration
             private OpenClawException WrongType(string[] keys, JToken token) =>
                 new OpenClawException(ErrorIds.ConfigInvalid, OpenClawErrorKind.InvalidData,
                     $"The OpenClaw config file '{Path}' has a {token.Type.ToString().ToLowerInvariant()} where {string.Join(".", keys)} should be a string or number.",
-                    "Fix the file, or pass -Url and -Token explicitly.", Path);
+                    new ErrorRemedy(RemedyKind.GiveGatewaySettings), Path);
         }
 
         private static int ParsePort(string text, string source)
@@ -194,7 +197,7 @@ namespace OpenClaw.Core.Configuration
                 var withoutUserInfo = uri.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped);
                 throw new OpenClawException(ErrorIds.InvalidGatewayUrl, OpenClawErrorKind.InvalidArgument,
                     $"The gateway URL from {source} carries a user name or password before its host ({withoutUserInfo}); the gateway does not read credentials from the URL.",
-                    "Remove the 'name:password@' part of the URL and pass the secret with -Token or -Password.", withoutUserInfo);
+                    new ErrorRemedy(RemedyKind.SecretOutsideUrl), withoutUserInfo);
             }
             throw new OpenClawException(ErrorIds.InvalidGatewayUrl, OpenClawErrorKind.InvalidArgument,
                 $"The gateway URL '{text}' from {source} is not a ws:// or wss:// URL.",

@@ -80,7 +80,7 @@ namespace OpenClaw.Core.Diagnostics
             {
                 throw new OpenClawException(ErrorIds.ConfigInvalid, OpenClawErrorKind.InvalidData,
                     $"The OpenClaw config file '{path}' cannot be read for logging.file: {e.Message}",
-                    "Fix the file, or pass -Path with the gateway's log file.", path, e);
+                    new ErrorRemedy(RemedyKind.GiveLogFile), path, e);
             }
             if (file is not JValue { Type: JTokenType.String } value || NonEmpty((string?)value.Value) is not { } text) return null;
             if (text == "~" || text.StartsWith("~/", StringComparison.Ordinal) || text.StartsWith("~\\", StringComparison.Ordinal))

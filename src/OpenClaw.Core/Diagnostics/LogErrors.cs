@@ -20,7 +20,7 @@ namespace OpenClaw.Core.Diagnostics
         public static OpenClawException NoneFound(System.Collections.Generic.IReadOnlyList<string> paths) =>
             new OpenClawException(LogNotFound, OpenClawErrorKind.ObjectNotFound,
                 $"No gateway log was found: {string.Join(" and ", paths)} {(paths.Count == 1 ? "does" : "do")} not exist.",
-                "Pass -Path with the gateway's log file (its startup line 'log file: …' names it), or a file of its captured output.",
+                new ErrorRemedy(RemedyKind.GiveLogFile),
                 paths.Count > 0 ? paths[paths.Count - 1] : null);
 
         public static OpenClawException Unreadable(string path, string reason, OpenClawErrorKind kind = OpenClawErrorKind.InvalidArgument) =>

@@ -24,6 +24,6 @@ namespace OpenClaw.Core.Lifecycle
             new OpenClawException(CurrentIdentityProtected, OpenClawErrorKind.InvalidOperation,
                 $"Refusing to {action} {DeviceNames.Of(device)}: it is the identity this module signs with"
                 + (isOpenClawCli ? " (the OpenClaw CLI's own device), so the CLI would lose access too." : ", so the module would lose access."),
-                "Add -Force if that is intended, or act from another paired device (-StateDirectory or -Connection).", device.DeviceId);
+                new ErrorRemedy(RemedyKind.ConfirmOwnIdentity), device.DeviceId);
     }
 }

@@ -32,14 +32,11 @@ namespace OpenClaw.Core.Offline
             GatewayPresenceDetector.DetectAsync(_state.StateDirectory, StateConfig.Read(_state.StateDirectory), cancellation);
 
         /// <summary>
-        /// Refusal while the owning gateway runs. Unlike a scope repair there is no -Force: a running gateway makes
-        /// these changes itself, so the advice is the online command.
+        /// Refusal while the owning gateway runs. Unlike a scope repair no guarded write is offered: a running gateway
+        /// makes these changes itself, so the advice is to make them through it.
         /// </summary>
-        public OpenClawException GatewayRunning(GatewayPresence presence, string onlineCommand) =>
-            new OpenClawException(ErrorIds.GatewayRunning, OpenClawErrorKind.ResourceBusy,
-                $"The gateway that owns '{_state.Store.Location}' is running ({presence.Evidence}); nothing was written.",
-                $"The gateway is running, so make the change through it: run {onlineCommand} without -Offline (add -Url and -Token when it is not the default gateway). Or stop the gateway and run the command again.",
-                _state.Store.Location);
+        public OpenClawException GatewayRunning(GatewayPresence presence) =>
+            StoreErrors.GatewayMakesChange(_state.Store.Location, presence.Evidence!);
 
         /// <summary>Rename needs a store with device labels: every SQLite store has them, no JSON store does.</summary>
         public void RequireLabels()
@@ -124,11 +121,10 @@ namespace OpenClaw.Core.Offline
                 outcome.Error = edit.Kind == PairingEditKind.ApproveRequest
                     ? new OpenClawException(RequestErrorIds.ApprovalNotVerified, OpenClawErrorKind.InvalidResult,
                         $"Request {edit.RequestId} was approved in {_state.Store.Location}, but the store now holds {item.Request!.Name} ({DeviceNames.Short(item.DeviceId)}) without {string.Join(", ", missing)}.",
-                        "Check the device with Test-OpenClawDeviceScope -Offline; Update-OpenClawDeviceScope -Offline restores missing scopes.", item.DeviceId)
+                        new ErrorRemedy(RemedyKind.CheckDevice, stateDirectory: _state.StateDirectory), item.DeviceId)
                     : new OpenClawException(ErrorIds.OfflineEditNotVerified, OpenClawErrorKind.InvalidResult,
                         $"The offline edit '{edit}' was written to {_state.Store.Location}, but reading the store back shows {string.Join(", ", missing)}.",
-                        "Check with Get-OpenClawDevice -Offline and Get-OpenClawDeviceRequest -Offline; the backup beside the file holds the state before the edit.",
-                        item.DeviceId);
+                        new ErrorRemedy(RemedyKind.CheckDevice, stateDirectory: _state.StateDirectory), item.DeviceId);
             }
             return outcome;
         }

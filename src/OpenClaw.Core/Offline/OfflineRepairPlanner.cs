@@ -20,7 +20,7 @@ namespace OpenClaw.Core.Offline
             string deviceId, string role, IReadOnlyCollection<string> extraScopes)
         {
             var device = snapshot.Find(deviceId) ?? throw new OpenClawException(ErrorIds.DeviceNotFound, OpenClawErrorKind.ObjectNotFound,
-                $"No paired device has the id '{deviceId}' in {storeFile}.", "List the paired devices with Get-OpenClawDevice -Offline.", deviceId);
+                $"No paired device has the id '{deviceId}' in {storeFile}.", new ErrorRemedy(RemedyKind.ListDevices, offline: true), deviceId);
             return Plan(device, release, storeFile, role, extraScopes);
         }
 

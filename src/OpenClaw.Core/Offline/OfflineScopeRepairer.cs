@@ -61,7 +61,7 @@ namespace OpenClaw.Core.Offline
                     var after = outcome.After!;
                     outcome.Error = new OpenClawException(ErrorIds.RepairNotVerified, OpenClawErrorKind.InvalidResult,
                         $"After the offline edit, {RepairPlanner.Name(outcome.Plan.Device)} still lacks [{string.Join(", ", after.MissingApprovedScopes.Concat(after.MissingTokenScopes).Distinct())}]: {after.Reason}",
-                        "Run Test-OpenClawDeviceScope -Offline on the device to see its current state.", outcome.Plan.DeviceId);
+                        new ErrorRemedy(RemedyKind.CheckDevice, stateDirectory: _state.StateDirectory), outcome.Plan.DeviceId);
                 }
             }
             return outcomes;

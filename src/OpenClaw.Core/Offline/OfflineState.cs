@@ -72,9 +72,9 @@ namespace OpenClaw.Core.Offline
 
         private static GatewayRelease Strictest(IPairingStore store) => store.Kind == "json"
             ? GatewayRelease.Unrecorded("2026.2-2026.7 (not recorded)", new ReleaseVersion(2026, 2, 19),
-                $"{store.Location} does not record which release wrote it (no meta.lastTouchedVersion in openclaw.json), so the strictest rule of the JSON-store releases applies: 2026.2.19's literal scope check. Pass -Release to judge by an exact release.")
+                $"{store.Location} does not record which release wrote it (no meta.lastTouchedVersion in openclaw.json), so the strictest rule of the JSON-store releases applies: 2026.2.19's literal scope check")
             : GatewayRelease.Unrecorded($"{FirstSqliteStore} or later (not recorded)", FirstSqliteStore,
-                $"{store.Location} does not record which release wrote it; every SQLite-store release lets operator.admin imply every operator scope. Pass -Release to judge by an exact release.");
+                $"{store.Location} does not record which release wrote it; every SQLite-store release lets operator.admin imply every operator scope");
 
         /// <summary>
         /// Only the id is read: the private key is never needed offline. 2026.8.1+ moves the identity into the

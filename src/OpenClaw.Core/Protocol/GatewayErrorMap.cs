@@ -38,7 +38,7 @@ namespace OpenClaw.Core.Protocol
             if (message.IndexOf("device token mismatch", StringComparison.Ordinal) >= 0)
             {
                 return new OpenClawException(ErrorIds.DeviceTokenMismatch, OpenClawErrorKind.AuthenticationError, prefix,
-                    "The cached device token was rotated or revoked. Connect with the gateway token (-Token or OPENCLAW_GATEWAY_TOKEN) instead.", target);
+                    new ErrorRemedy(RemedyKind.GiveGatewaySecret), target);
             }
             if (message.IndexOf("protocol mismatch", StringComparison.Ordinal) >= 0 || detailCode == "PROTOCOL_MISMATCH")
             {
@@ -55,7 +55,7 @@ namespace OpenClaw.Core.Protocol
             if (message.StartsWith("unauthorized", StringComparison.Ordinal) || code == "UNAUTHORIZED")
             {
                 return new OpenClawException(ErrorIds.AuthenticationFailed, OpenClawErrorKind.AuthenticationError, prefix,
-                    "Pass the gateway's token (-Token, OPENCLAW_GATEWAY_TOKEN or gateway.auth.token in openclaw.json) or password.", target);
+                    new ErrorRemedy(RemedyKind.GiveGatewaySecret), target);
             }
             if (message.StartsWith("missing scope", StringComparison.Ordinal))
             {
@@ -85,7 +85,7 @@ namespace OpenClaw.Core.Protocol
                 var mapped = FromErrorFrame(new JObject { ["message"] = reason }, operation, target);
                 if (mapped.ErrorId != ErrorIds.GatewayRequestFailed)
                 {
-                    return new OpenClawException(mapped.ErrorId, mapped.Kind, message, mapped.RecommendedAction, target);
+                    return mapped.Rephrase(message, target);
                 }
             }
             if (closeCode == 1002)

@@ -18,7 +18,7 @@ namespace OpenClaw.Core.Repair
             string deviceId, string role, IReadOnlyCollection<string> extraScopes, IReadOnlyCollection<string>? requiredOverride)
         {
             var device = snapshot.Find(deviceId) ?? throw new OpenClawException(ErrorIds.DeviceNotFound, OpenClawErrorKind.ObjectNotFound,
-                $"No paired device has the id '{deviceId}'.", "List the paired devices with Get-OpenClawDevice.", deviceId);
+                $"No paired device has the id '{deviceId}'.", new ErrorRemedy(RemedyKind.ListDevices), deviceId);
             if (!device.AllRoles.Contains(role))
             {
                 throw new OpenClawException(ErrorIds.RoleNotFound, OpenClawErrorKind.ObjectNotFound,
@@ -82,8 +82,7 @@ namespace OpenClaw.Core.Repair
             {
                 why += $" (its pending request{(pending.Count == 1 ? "" : "s")} ask{(pending.Count == 1 ? "s" : "")} for [{string.Join(", ", pending.SelectMany(p => p.Scopes).Distinct())}], which would not be enough or would grant more than the device is entitled to)";
             }
-            return why + ". Let the device make the call that fails (it files a repair request, valid for 5 minutes), then run Update-OpenClawDeviceScope again,"
-                   + " or repair it offline in the gateway's state folder, which keeps its token (Update-OpenClawDeviceScope -Offline; see about_OpenClaw_OfflineRepair).";
+            return why + ".";
         }
 
         public static string Name(PairedDevice device) =>

@@ -74,9 +74,9 @@ namespace OpenClaw.Core.Repair
             }
             catch (OpenClawException e)
             {
-                outcome.Error = new OpenClawException(e.ErrorId, e.Kind,
+                outcome.Error = e.Rephrase(
                     $"Repairing {RepairPlanner.Name(plan.Device)} failed{(outcome.Changed ? " after: " + string.Join("; ", outcome.Steps) : "")}. {e.Message}",
-                    e.RecommendedAction, plan.DeviceId, e);
+                    plan.DeviceId);
             }
             return outcome;
         }
@@ -193,7 +193,7 @@ namespace OpenClaw.Core.Repair
                 {
                     outcome.Error = new OpenClawException(ErrorIds.RepairNotVerified, OpenClawErrorKind.InvalidResult,
                         $"After the repair, {RepairPlanner.Name(device)} still lacks [{string.Join(", ", outcome.After.MissingApprovedScopes.Concat(outcome.After.MissingTokenScopes).Distinct())}]: {outcome.After.Reason}",
-                        "Run Test-OpenClawDeviceScope on the device to see its current state.", plan.DeviceId);
+                        new ErrorRemedy(RemedyKind.CheckDevice), plan.DeviceId);
                 }
                 if (outcome.Verified) await ResolveStaleRequestsAsync(devices, device, outcome, scopes, cancellation).ConfigureAwait(false);
             }
@@ -232,13 +232,22 @@ namespace OpenClaw.Core.Repair
             {
                 outcome.Error = new OpenClawException(ErrorIds.RepairNotVerified, OpenClawErrorKind.InvalidResult,
                     $"{RepairPlanner.Name(outcome.Plan.Device)} was changed ({string.Join("; ", outcome.Steps)}) but could not be read back: {failure.Message}",
-                    "Run Test-OpenClawDeviceScope on the device when the gateway answers again.", outcome.Plan.DeviceId);
+                    new ErrorRemedy(RemedyKind.CheckDevice), outcome.Plan.DeviceId);
             }
             return _executed;
         }
 
-        private static OpenClawException NotPossible(RepairPlan plan) =>
-            new OpenClawException(ErrorIds.RepairNotPossible, OpenClawErrorKind.InvalidOperation,
-                $"Cannot repair {RepairPlanner.Name(plan.Device)} online: {plan.NotPossibleReason}", null, plan.DeviceId);
+        /// <summary>
+        /// A plan no online method carries out. Unless the token is revoked (any repair would issue a new one), an
+        /// offline repair or a repair request from the device would; <see cref="Offline.OfflineHint"/> makes that exact.
+        /// </summary>
+        public static OpenClawException NotPossible(RepairPlan plan)
+        {
+            var message = $"Cannot repair {RepairPlanner.Name(plan.Device)} online: {plan.NotPossibleReason}";
+            return plan.Before.TokenRevoked
+                ? new OpenClawException(ErrorIds.RepairNotPossible, OpenClawErrorKind.InvalidOperation, message, (string?)null, plan.DeviceId)
+                : new OpenClawException(ErrorIds.RepairNotPossible, OpenClawErrorKind.InvalidOperation, message,
+                    new ErrorRemedy(RemedyKind.RepairOffline) { DeviceId = plan.DeviceId }, plan.DeviceId);
+        }
     }
 }

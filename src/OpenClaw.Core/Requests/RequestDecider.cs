@@ -76,15 +76,17 @@ namespace OpenClaw.Core.Requests
                 {
                     decision.Error = new OpenClawException(RequestErrorIds.ApprovalNotVerified, OpenClawErrorKind.InvalidResult,
                         $"Request {request.RequestId} was approved, but the gateway now lists {request.Name} ({PairingRequest.ShortId(request.DeviceId)}) without {string.Join(", ", shortfall)}.",
-                        "Check the device with Get-OpenClawDevice and Test-OpenClawDeviceScope; Update-OpenClawDeviceScope restores missing scopes.", request.DeviceId);
+                        new ErrorRemedy(RemedyKind.CheckDevice), request.DeviceId);
                 }
             }
             catch (OpenClawException e)
             {
                 decision.Verified = false;
-                decision.Error = new OpenClawException(e.ErrorId, e.Kind,
-                    $"Request {request.RequestId} of {request.Name} ({PairingRequest.ShortId(request.DeviceId)}) was approved, but the follow-up failed after: {string.Join("; ", decision.Steps)}. {e.Message}",
-                    e.RecommendedAction ?? "Check the device with Test-OpenClawDeviceScope; Update-OpenClawDeviceScope restores its token.", request.DeviceId, e);
+                var message = $"Request {request.RequestId} of {request.Name} ({PairingRequest.ShortId(request.DeviceId)}) was approved, but the follow-up failed after: {string.Join("; ", decision.Steps)}. {e.Message}";
+                // Without advice of its own, the failed follow-up (the token rotation) is what a scope repair redoes.
+                decision.Error = e.Remedy == null && e.RecommendedAction == null
+                    ? new OpenClawException(e.ErrorId, e.Kind, message, new ErrorRemedy(RemedyKind.CheckDevice), request.DeviceId, e)
+                    : e.Rephrase(message, request.DeviceId);
             }
             return decision;
         }
@@ -141,7 +143,7 @@ namespace OpenClaw.Core.Requests
             {
                 decision.Error = new OpenClawException(RequestErrorIds.RequestNotFound, OpenClawErrorKind.ObjectNotFound,
                     $"Request {request.RequestId} of {request.Name} ({PairingRequest.ShortId(request.DeviceId)}) vanished before {(verdict == RequestVerdict.Approved ? "approving" : "denying")} it: it expired, was resolved by someone else, or was superseded.",
-                    "List the current requests with Get-OpenClawDeviceRequest, or select the device's current request with -DeviceId.", request.RequestId, e);
+                    new ErrorRemedy(RemedyKind.ListRequests), request.RequestId, e);
             }
             catch (OpenClawException e)
             {

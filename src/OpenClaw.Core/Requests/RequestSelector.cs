@@ -34,7 +34,7 @@ namespace OpenClaw.Core.Requests
                 message += $" Its device {PairingRequest.ShortId(current.DeviceId)} now has request {current.RequestId} for [{string.Join(", ", current.Scopes)}].";
             }
             throw new OpenClawException(RequestErrorIds.RequestNotFound, OpenClawErrorKind.ObjectNotFound, message,
-                "List the current requests with Get-OpenClawDeviceRequest, or select the device's current request with -DeviceId.", requestId);
+                new ErrorRemedy(RemedyKind.ListRequests), requestId);
         }
 
         /// <summary>
@@ -64,7 +64,7 @@ namespace OpenClaw.Core.Requests
                 matches.Count == 0
                     ? $"No paired device and no pending request has the device id '{deviceId}'."
                     : $"Device {PairingRequest.ShortId(matches[0])} has no pending request{forRole}: it made none in the last 5 minutes, or it was resolved.",
-                "A device files a request when it connects asking for access it does not have; list them with Get-OpenClawDeviceRequest.", deviceId);
+                new ErrorRemedy(RemedyKind.AwaitRequest), deviceId);
         }
 
         private static PendingDeviceRequest? Newest(IEnumerable<PendingDeviceRequest> requests, string? role) =>

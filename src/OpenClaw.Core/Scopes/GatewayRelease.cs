@@ -84,9 +84,12 @@ namespace OpenClaw.Core.Scopes
             return new GatewayRelease(name, null, rules.ScopeCheck, rules.Repair, rules.KnownScopes, evidence, rules.CrossDeviceChangesNeedAdmin);
         }
 
-        /// <summary>Parses a user-given release (-Release 2026.2.21).</summary>
+        /// <summary>What <see cref="Evidence"/> says of a release the user gave instead of having it detected.</summary>
+        public const string GivenByUser = "given by the user";
+
+        /// <summary>Parses a user-given release ("2026.2.21").</summary>
         public static GatewayRelease FromUser(string text) =>
-            FromVersion(ReleaseVersion.Parse(text), "given with -Release");
+            FromVersion(ReleaseVersion.Parse(text), GivenByUser);
 
         public static GatewayRelease Detect(HelloOk hello)
         {
@@ -102,7 +105,7 @@ namespace OpenClaw.Core.Scopes
             {
                 return BeforeDevicePairRemove("protocol 3 without device.pair.remove (added in 2026.2.19); the gateway does not report its version");
             }
-            return DevReporting("protocol 3 with device.pair.remove; the gateway reports no version (\"dev\"), so the strictest rule applies. Pass -Release to judge by an exact release.");
+            return DevReporting("protocol 3 with device.pair.remove; the gateway reports no version (\"dev\"), so the strictest rule applies");
         }
 
         /// <summary>

@@ -56,7 +56,7 @@ namespace OpenClaw.Core.Scopes
                     if (admin != null && await FromConfigSchemaAsync(admin, cancellation).ConfigureAwait(false) is { } exact) return exact;
                 }
                 return GatewayRelease.Unrecorded($"{Release2221}-{GatewayRelease.LastReportingDev} (not reported)", Release2221,
-                    "health answered without operator.read (2026.2.21 or later) and the exact version is not available without operator.admin; judged by 2026.2.21's stricter rules. Pass -Release for an exact verdict");
+                    "health answered without operator.read (2026.2.21 or later) and the exact version is not available without operator.admin; judged by 2026.2.21's stricter rules");
             }
             return GatewayRelease.Detect(hello);
         }

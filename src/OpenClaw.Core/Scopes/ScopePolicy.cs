@@ -46,7 +46,7 @@ namespace OpenClaw.Core.Scopes
         private static string Explain(GatewayRelease release, IReadOnlyList<string> approved, DeviceTokenInfo? token,
             IReadOnlyList<string> missingApproved, IReadOnlyList<string> missingToken, bool explicitRequirement)
         {
-            var basis = explicitRequirement ? "the scopes given with -RequiredScope" : "what its approved scopes entitle it to";
+            var basis = explicitRequirement ? "the scopes explicitly required of it" : "what its approved scopes entitle it to";
             if (missingApproved.Count > 0)
             {
                 return $"On {release.Name}, a connect asking for {string.Join(", ", missingApproved)} fails with 'pairing required': "

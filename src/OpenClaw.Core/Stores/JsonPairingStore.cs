@@ -127,8 +127,7 @@ namespace OpenClaw.Core.Stores
             // A running gateway makes these changes itself, and would overwrite pending.json from its own view.
             if (options.RunningGateway != null)
             {
-                throw StoreErrors.GatewayRunning(Location, options.RunningGateway, forceAllowed: false,
-                    "Or run the command without -Offline: the running gateway approves, rejects, revokes, removes and renames itself (-Force does not apply to these changes).");
+                throw StoreErrors.GatewayMakesChange(Location, options.RunningGateway);
             }
             var release = options.Release ?? Release;
             if (edits.Any(e => e.Kind == PairingEditKind.RenameDevice)) throw ReleaseSupport.NoLabelsInJsonStore(Location, release);

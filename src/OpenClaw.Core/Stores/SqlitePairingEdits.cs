@@ -134,7 +134,7 @@ namespace OpenClaw.Core.Stores
             var token = (tokens == null ? null : Token(tokens, role, deviceId))
                         ?? throw new OpenClawException(ErrorIds.RoleNotFound, OpenClawErrorKind.ObjectNotFound,
                             $"Device '{deviceId}' in '{_path}' has no {role} token to revoke.",
-                            "List the device's tokens (Get-OpenClawDevice -Offline) and pass a role it has.", deviceId);
+                            new ErrorRemedy(RemedyKind.ListDevices, offline: true), deviceId);
             if (JsonRecords.IsRevoked(token))
             {
                 // 9.6 would move revokedAtMs to now; the module leaves an already revoked token exactly as it is.
@@ -191,14 +191,14 @@ namespace OpenClaw.Core.Stores
             {
                 throw new OpenClawException(RequestErrorIds.RequestNotFound, OpenClawErrorKind.ObjectNotFound,
                     $"'{_path}' holds no pairing request '{requestId}' that is still open (it expired after {PendingDeviceRequest.TimeToLive.TotalMinutes:0} minutes, was resolved, or never existed).",
-                    "List the open requests (Get-OpenClawDeviceRequest -Offline); the device files a new one when it connects again.", requestId);
+                    new ErrorRemedy(RemedyKind.ListRequests, offline: true), requestId);
             }
             return request;
         }
 
         private Dictionary<string, object?> Device(string deviceId) =>
             _rows.Paired(deviceId) ?? throw new OpenClawException(ErrorIds.DeviceNotFound, OpenClawErrorKind.ObjectNotFound,
-                $"No device '{deviceId}' is paired in '{_path}'.", "List the paired devices (Get-OpenClawDevice -Offline) and pass one of their ids.", deviceId);
+                $"No device '{deviceId}' is paired in '{_path}'.", new ErrorRemedy(RemedyKind.ListDevices, offline: true), deviceId);
 
         private JObject? Token(JObject tokens, string role, string deviceId) => tokens[role] switch
         {

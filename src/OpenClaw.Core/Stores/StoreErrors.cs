@@ -23,13 +23,19 @@ namespace OpenClaw.Core.Stores
                 $"Another run of OpenClaw.PowerShell is changing '{path}' ({holder}); nothing was written.",
                 "Wait for the other run to finish, then run the command again.", path);
 
-        /// <param name="whyNoForce">When -Force does not apply: why (the default is the SQLite store's reason).</param>
-        public static OpenClawException GatewayRunning(string store, string evidence, bool forceAllowed, string? whyNoForce = null) =>
+        /// <param name="forceAllowed">
+        /// The store is JSON, which 2026.2-2026.7 re-read on every connect, so a guarded write while the gateway runs
+        /// is possible; a SQLite store (2026.8.1+ caches it) never takes one.
+        /// </param>
+        public static OpenClawException GatewayRunning(string store, string evidence, bool forceAllowed) =>
+            GatewayRunning(store, evidence, new ErrorRemedy(RemedyKind.StopGateway, offline: true) { ForceWriteAllowed = forceAllowed });
+
+        /// <summary>A change the running gateway makes itself (approve, reject, revoke, remove, rename): no guarded write, make it online.</summary>
+        public static OpenClawException GatewayMakesChange(string store, string evidence) =>
+            GatewayRunning(store, evidence, new ErrorRemedy(RemedyKind.ChangeOnline, offline: true));
+
+        private static OpenClawException GatewayRunning(string store, string evidence, ErrorRemedy remedy) =>
             new OpenClawException(ErrorIds.GatewayRunning, OpenClawErrorKind.ResourceBusy,
-                $"The gateway that owns '{store}' is running ({evidence}); nothing was written.",
-                forceAllowed
-                    ? "Stop the gateway and run the command again. Or add -Force: OpenClaw 2026.2-2026.7 re-reads this JSON store on every connect, and the module re-checks the file right before replacing it, so a write of the gateway is never lost."
-                    : "Stop the gateway and run the command again. " + (whyNoForce ?? "OpenClaw 2026.8.1 and later cache the SQLite store, so it is never changed while the gateway runs (-Force does not apply)."),
-                store);
+                $"The gateway that owns '{store}' is running ({evidence}); nothing was written.", remedy, store);
     }
 }

@@ -24,7 +24,8 @@ namespace OpenClaw.Core.Transport
         public const string InvalidErrorId = "OpenClaw.InvalidTlsFingerprint";
         public const string UntrustedErrorId = "OpenClaw.TlsCertificateUntrusted";
 
-        private const string HowToRead = "openssl x509 -in gateway.crt -noout -fingerprint -sha256";
+        /// <summary>How to read a certificate's fingerprint on the gateway host, to compare it with a refused one.</summary>
+        public const string HowToRead = "openssl x509 -in gateway.crt -noout -fingerprint -sha256";
 
         /// <summary>The pinned SHA-256 of the certificate's DER bytes; null means the system's trust decides.</summary>
         private readonly byte[]? _expected;
@@ -72,15 +73,15 @@ namespace OpenClaw.Core.Transport
             {
                 if (_expected == null) return;
                 throw new OpenClawException(InvalidErrorId, OpenClawErrorKind.InvalidArgument,
-                    $"-TlsFingerprint pins a TLS certificate, but {url} is not a wss:// URL.", "Use a wss:// URL, or leave out -TlsFingerprint.", url.ToString());
+                    $"A TLS certificate fingerprint was given to pin, but {url} is not a wss:// URL.", new ErrorRemedy(RemedyKind.DropCertificatePin), url.ToString());
             }
             var property = typeof(ClientWebSocketOptions).GetProperty("RemoteCertificateValidationCallback");
             if (property == null)
             {
                 if (_expected == null) return;
                 throw new OpenClawException(UnsupportedErrorId, OpenClawErrorKind.NotImplemented,
-                    "Certificate pinning (-TlsFingerprint) is not possible in Windows PowerShell 5.1: its WebSocket client has no per-connection certificate check, and the module will not change process-wide TLS settings.",
-                    "Run the command in PowerShell 7 (pwsh), or leave out -TlsFingerprint to rely on the system's certificate trust.", url.ToString());
+                    "Certificate pinning is not possible in Windows PowerShell 5.1: its WebSocket client has no per-connection certificate check, and the module will not change process-wide TLS settings.",
+                    new ErrorRemedy(RemedyKind.DropCertificatePin), url.ToString());
             }
             RemoteCertificateValidationCallback check = (_, certificate, _, errors) =>
             {
@@ -107,8 +108,7 @@ namespace OpenClaw.Core.Transport
                     "If the gateway's certificate was replaced on purpose, pin the new fingerprint; otherwise something is intercepting the connection.", url.ToString(), cause)
                 : new OpenClawException(UntrustedErrorId, OpenClawErrorKind.AuthenticationError,
                     $"The gateway at {url} presented a certificate that this system does not trust ({PolicyErrors}); its SHA-256 fingerprint is {RefusedFingerprint}. The connection was refused.",
-                    $"If the gateway uses a self-signed certificate, compare that fingerprint with the one on the gateway host ({HowToRead}) and pass it with -TlsFingerprint; or install the certificate's CA in the system's trust store.",
-                    url.ToString(), cause);
+                    new ErrorRemedy(RemedyKind.PinCertificate), url.ToString(), cause);
 
         public static string Format(byte[] hash)
         {

@@ -261,7 +261,7 @@ namespace OpenClaw.Core.Transport
         private OpenClawException Timeout(string operation) =>
             new OpenClawException(ErrorIds.Timeout, OpenClawErrorKind.OperationTimeout,
                 $"The gateway at {Url} did not answer {operation} within {_timeout.TotalSeconds:0.#} s.",
-                "Check that the gateway is healthy, or allow more time with -TimeoutSec.", Url.ToString());
+                new ErrorRemedy(RemedyKind.AllowMoreTime), Url.ToString());
 
         private static Exception Innermost(Exception e)
         {

@@ -212,10 +212,10 @@ namespace OpenClaw.Core.Transport
             }
             catch (OpenClawException e) when (e.ErrorId == ErrorIds.PairingRequired)
             {
-                throw new OpenClawException(e.ErrorId, e.Kind,
+                throw e.Rephrase(
                     $"The gateway at {url} has not approved {identity.Description} (device {identity.Identity.DeviceId}) for [{string.Join(", ", scopes)}]"
                     + (e.RequestId != null ? $"; it created pairing request {e.RequestId}." : "."),
-                    e.RecommendedAction, identity.Identity.DeviceId, e) { RequestId = e.RequestId };
+                    identity.Identity.DeviceId);
             }
         }
 

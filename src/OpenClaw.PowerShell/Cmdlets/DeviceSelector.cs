@@ -38,7 +38,7 @@ namespace OpenClaw.PowerShell.Cmdlets
                     if (!list.Any(d => NameMatches(d, new WildcardPattern(name, WildcardOptions.IgnoreCase))))
                     {
                         reportNotFound(new OpenClawException(ErrorIds.DeviceNotFound, OpenClawErrorKind.ObjectNotFound,
-                            $"No paired device is named '{name}'.", "List the paired devices with Get-OpenClawDevice.", name));
+                            $"No paired device is named '{name}'.", new ErrorRemedy(RemedyKind.ListDevices), name));
                     }
                 }
                 selected = list.Where(d => patterns.Any(p => NameMatches(d, p)));
@@ -77,7 +77,7 @@ namespace OpenClaw.PowerShell.Cmdlets
             if (prefixed.Count == 0)
             {
                 error = new OpenClawException(ErrorIds.DeviceNotFound, OpenClawErrorKind.ObjectNotFound,
-                    $"No paired device has the id '{id}'.", "List the paired devices with Get-OpenClawDevice.", id);
+                    $"No paired device has the id '{id}'.", new ErrorRemedy(RemedyKind.ListDevices), id);
             }
             return prefixed;
         }

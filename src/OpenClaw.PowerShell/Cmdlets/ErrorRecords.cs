@@ -6,15 +6,23 @@ namespace OpenClaw.PowerShell.Cmdlets
     /// <summary>The one place core errors become ErrorRecords: id, category, target and the recommended action.</summary>
     internal static class ErrorRecords
     {
-        public static ErrorRecord From(OpenClawException error)
+        /// <param name="command">The cmdlet that failed, named where the advice is to run it another way.</param>
+        public static ErrorRecord From(OpenClawException error, string? command = null)
         {
             var record = new ErrorRecord(error, error.ErrorId, Category(error.Kind), error.Target);
-            if (error.RecommendedAction != null)
+            if (RecommendedActions.For(error, command) is { } action)
             {
-                record.ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = error.RecommendedAction };
+                record.ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = action };
             }
             return record;
         }
+
+        /// <summary>
+        /// A refusal that -WhatIf only previews: the same words and advice as its error, as one warning line, since
+        /// under -WhatIf nothing would have been written anyway.
+        /// </summary>
+        public static string AsWarning(OpenClawException refusal, string command) =>
+            refusal.Message.Replace("; nothing was written.", ".") + " " + RecommendedActions.For(refusal, command);
 
         public static ErrorRecord InvalidArgument(string id, string message, object? target, string? recommendedAction = null) =>
             From(new OpenClawException(id, OpenClawErrorKind.InvalidArgument, message, recommendedAction, target));

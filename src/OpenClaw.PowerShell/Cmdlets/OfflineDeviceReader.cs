@@ -21,7 +21,7 @@ namespace OpenClaw.PowerShell.Cmdlets
         public static OfflineState Open(PSCmdlet cmdlet, string stateDirectory, GatewayRelease? release)
         {
             var state = OfflineState.Open(ProviderPath(cmdlet, stateDirectory), release);
-            cmdlet.WriteVerbose($"Offline: {Describe(state)}; {state.Snapshot.Paired.Count} paired device(s); judged for {state.Release.Name} ({state.Release.Evidence}).");
+            cmdlet.WriteVerbose($"Offline: {Describe(state)}; {state.Snapshot.Paired.Count} paired device(s); judged for {state.Release.Name} ({RecommendedActions.ReleaseEvidence(state.Release)}).");
             return state;
         }
 
@@ -33,7 +33,7 @@ namespace OpenClaw.PowerShell.Cmdlets
         public static OfflineState OpenUnread(PSCmdlet cmdlet, string stateDirectory)
         {
             var state = OfflineState.OpenUnread(ProviderPath(cmdlet, stateDirectory), null);
-            cmdlet.WriteVerbose($"Offline: {Describe(state)}, devices written as they are read; judged for {state.Release.Name} ({state.Release.Evidence}).");
+            cmdlet.WriteVerbose($"Offline: {Describe(state)}, devices written as they are read; judged for {state.Release.Name} ({RecommendedActions.ReleaseEvidence(state.Release)}).");
             return state;
         }
 

@@ -43,10 +43,10 @@ namespace OpenClaw.PowerShell.Cmdlets
             var presence = _cmdlet.Run(lifecycle.DetectGatewayAsync);
             foreach (var signal in presence.Signals) _cmdlet.WriteVerbose("Gateway check: " + signal.Description);
             if (!presence.IsRunning) return;
-            var refusal = lifecycle.GatewayRunning(presence, _cmdlet.MyInvocation.MyCommand.Name);
+            var refusal = lifecycle.GatewayRunning(presence);
             if (_cmdlet.IsWhatIf)
             {
-                _cmdlet.WriteWarning(refusal.Message.Replace("; nothing was written.", ".") + " " + refusal.RecommendedAction);
+                _cmdlet.WriteWarning(ErrorRecords.AsWarning(refusal, _cmdlet.MyInvocation.MyCommand.Name));
                 return;
             }
             Stop(refusal);
@@ -82,6 +82,6 @@ namespace OpenClaw.PowerShell.Cmdlets
         public void ReportResolving(int index, int count, string label) =>
             _cmdlet.WriteProgress(new ProgressRecord(1, _activity, $"{index + 1} of {count}: {label}") { PercentComplete = index * 50 / Math.Max(count, 1) });
 
-        private void Stop(OpenClawException error) => _cmdlet.ThrowTerminatingError(ErrorRecords.From(error));
+        private void Stop(OpenClawException error) => _cmdlet.ThrowTerminatingError(ErrorRecords.From(error, _cmdlet.MyInvocation.MyCommand.Name));
     }
 }

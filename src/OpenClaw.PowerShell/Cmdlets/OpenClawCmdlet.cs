@@ -97,10 +97,10 @@ namespace OpenClaw.PowerShell.Cmdlets
         }
 
         /// <summary>A per-item failure: written, and the pipeline goes on.</summary>
-        protected void WriteError(OpenClawException error) => WriteError(ErrorRecords.From(error));
+        protected void WriteError(OpenClawException error) => WriteError(ErrorRecords.From(error, MyInvocation.MyCommand.Name));
 
         /// <summary>A setup failure (cannot connect, bad identity): the command stops.</summary>
-        protected void ThrowTerminating(OpenClawException error) => ThrowTerminatingError(ErrorRecords.From(error));
+        protected internal void ThrowTerminating(OpenClawException error) => ThrowTerminatingError(ErrorRecords.From(error, MyInvocation.MyCommand.Name));
 
         public void Dispose()
         {

@@ -72,7 +72,7 @@ namespace OpenClaw.PowerShell.Cmdlets
             }
             catch (OpenClawException e)
             {
-                _cmdlet.ThrowTerminatingError(ErrorRecords.From(e));
+                _cmdlet.ThrowTerminating(e);
                 throw; // not reached: ThrowTerminatingError does not return
             }
         }
@@ -110,7 +110,7 @@ namespace OpenClaw.PowerShell.Cmdlets
         private GatewaySession Shared(OpenClawConnection connection, ManagementAccess access)
         {
             // A disconnected session must not quietly reconnect: nothing would ever close that socket.
-            if (connection.IsClosed) _cmdlet.ThrowTerminatingError(ErrorRecords.From(ConnectionRegistry.NotFound(connection)));
+            if (connection.IsClosed) _cmdlet.ThrowTerminating(ConnectionRegistry.NotFound(connection));
             _cmdlet.WriteVerbose($"Using connection {connection}.");
             return UseShared(connection.Session, access);
         }

@@ -143,7 +143,7 @@ namespace OpenClaw.PowerShell.Commands
             var refusal = StoreErrors.GatewayRunning(state.Store.Location, presence.Evidence!, forceAllowed);
             if (IsWhatIf)
             {
-                WriteWarning(refusal.Message.Replace("; nothing was written.", ".") + " " + refusal.RecommendedAction);
+                WriteWarning(ErrorRecords.AsWarning(refusal, MyInvocation.MyCommand.Name));
                 return;
             }
             if (!(Force && forceAllowed)) ThrowTerminating(refusal);

@@ -159,9 +159,7 @@ namespace OpenClaw.PowerShell.Commands
                 var plan = repairer.Plan(device.DeviceId, role, Scope, null);
                 if (!plan.IsPossible)
                 {
-                    WriteError(new OpenClawException(ErrorIds.RepairNotPossible, OpenClawErrorKind.InvalidOperation,
-                        $"Cannot repair {RepairPlanner.Name(plan.Device)} online: {plan.NotPossibleReason}",
-                        plan.Before.TokenRevoked ? null : OfflineHint.For(session, plan.DeviceId), plan.DeviceId));
+                    WriteError(OfflineHint.Add(ScopeRepairer.NotPossible(plan), session));
                     return null;
                 }
                 if (!plan.NeedsChange)

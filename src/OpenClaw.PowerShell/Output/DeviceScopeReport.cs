@@ -20,7 +20,7 @@ namespace OpenClaw.PowerShell
             IsCompliant = verdict.IsCompliant;
             TokenRevoked = verdict.TokenRevoked;
             GatewayRelease = verdict.Release.Name;
-            ReleaseEvidence = verdict.Release.Evidence;
+            ReleaseEvidence = Cmdlets.RecommendedActions.ReleaseEvidence(verdict.Release);
             PendingRequests = device.PendingRequests.Where(r => r.Role == null || r.Role == verdict.Role).ToArray();
             Reason = verdict.Reason;
             LastUsedAt = device.LastUsedAt;

@@ -98,17 +98,17 @@ public sealed class GatewaySettingsResolverConfigFileTests : IDisposable
         Assert.DoesNotContain("very-secret-token", e.Message);
     }
 
-    /// <summary>The ConfigInvalid error recommends "pass -Url and -Token explicitly", so doing that must work.</summary>
+    /// <summary>The ConfigInvalid error recommends giving the URL and token explicitly, so doing that must work.</summary>
     [Fact]
     public void Explicit_url_and_token_work_around_a_broken_config_as_the_error_recommends()
     {
         _h.WriteConfig("{ broken");
-        var recommended = Assert.Throws<OpenClawException>(() => _h.Resolve()).RecommendedAction;
-        Assert.Contains("-Url and -Token", recommended);
+        var recommended = Assert.Throws<OpenClawException>(() => _h.Resolve()).Remedy;
+        Assert.Equal(RemedyKind.GiveGatewaySettings, recommended?.Kind);
 
         var settings = _h.Resolve(new GatewaySettingsRequest { Url = "ws://127.0.0.1:18789", Token = "typed" });
 
         Assert.Equal(new Uri("ws://127.0.0.1:18789"), settings.Url);
-        Assert.Equal("-Token", settings.Credential!.Source);
+        Assert.Equal(GatewaySettingsResolver.ExplicitSource, settings.Credential!.Source);
     }
 }

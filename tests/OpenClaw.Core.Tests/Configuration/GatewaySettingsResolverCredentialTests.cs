@@ -31,8 +31,8 @@ public sealed class GatewaySettingsResolverCredentialTests : IDisposable
     /// env.token, env.password, config.token, config.password), each with its own secret, and checks which one wins.
     /// </summary>
     [Theory]
-    [InlineData("request.token,request.password,env.token,env.password,config.token,config.password", GatewayCredentialKind.Token, "-Token")]
-    [InlineData("request.password,env.token,env.password,config.token,config.password", GatewayCredentialKind.Password, "-Password")]
+    [InlineData("request.token,request.password,env.token,env.password,config.token,config.password", GatewayCredentialKind.Token, GatewaySettingsResolver.ExplicitSource)]
+    [InlineData("request.password,env.token,env.password,config.token,config.password", GatewayCredentialKind.Password, GatewaySettingsResolver.ExplicitSource)]
     [InlineData("env.token,env.password,config.token,config.password", GatewayCredentialKind.Token, "OPENCLAW_GATEWAY_TOKEN")]
     [InlineData("env.password,config.token,config.password", GatewayCredentialKind.Password, "OPENCLAW_GATEWAY_PASSWORD")]
     [InlineData("config.token,config.password", GatewayCredentialKind.Token, ConfigSource)]
@@ -81,7 +81,7 @@ public sealed class GatewaySettingsResolverCredentialTests : IDisposable
         var credential = _h.Resolve(new GatewaySettingsRequest { Url = "wss://somewhere.example", Token = "typed" }).Credential;
 
         Assert.Equal("typed", credential!.Value);
-        Assert.Equal("-Token", credential.Source);
+        Assert.Equal(GatewaySettingsResolver.ExplicitSource, credential.Source);
     }
 
     [Fact]

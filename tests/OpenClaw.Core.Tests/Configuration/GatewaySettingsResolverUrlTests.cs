@@ -70,7 +70,7 @@ public sealed class GatewaySettingsResolverUrlTests : IDisposable
         var settings = _h.Resolve(new GatewaySettingsRequest { Url = "ws://10.0.0.5:18789" });
 
         Assert.Equal(new Uri("ws://10.0.0.5:18789"), settings.Url);
-        Assert.Equal("-Url", settings.UrlSource);
+        Assert.Equal(GatewaySettingsResolver.ExplicitSource, settings.UrlSource);
     }
 
     [Theory]

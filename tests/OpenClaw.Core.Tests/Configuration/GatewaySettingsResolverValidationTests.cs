@@ -30,7 +30,7 @@ public sealed class GatewaySettingsResolverValidationTests : IDisposable
     {
         var e = Assert.Throws<OpenClawException>(() => _h.Resolve(new GatewaySettingsRequest { Url = url }));
 
-        AssertInvalidUrl(e, url, "-Url");
+        AssertInvalidUrl(e, url, "from " + GatewaySettingsResolver.ExplicitSource);
     }
 
     [Theory]
@@ -70,9 +70,9 @@ public sealed class GatewaySettingsResolverValidationTests : IDisposable
         var e = Assert.Throws<OpenClawException>(() => _h.Resolve(new GatewaySettingsRequest { Url = url }));
 
         Assert.Equal(ErrorIds.InvalidGatewayUrl, e.ErrorId);
-        Assert.Contains("-Url", e.Message);
+        Assert.Contains("from " + GatewaySettingsResolver.ExplicitSource, e.Message);
         Assert.DoesNotContain("s3cret", e.Message + e.RecommendedAction + e.Target, StringComparison.Ordinal);
-        Assert.Contains("-Token", e.RecommendedAction);
+        Assert.Equal(RemedyKind.SecretOutsideUrl, e.Remedy?.Kind);
     }
 
     [Theory]

@@ -105,7 +105,7 @@ public sealed class GatewayLogLocatorTests : IDisposable
 
         Assert.Equal(ErrorIds.ConfigInvalid, e.ErrorId);
         Assert.Equal(config, e.Target);
-        Assert.Contains("-Path", e.RecommendedAction);
+        Assert.Equal(RemedyKind.GiveLogFile, e.Remedy?.Kind);
     }
 
     private GatewayLogLocator Locator(string? uid, bool isWindows = false) =>

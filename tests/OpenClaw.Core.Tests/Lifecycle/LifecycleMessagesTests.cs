@@ -30,7 +30,7 @@ namespace OpenClaw.Core.Tests.Lifecycle
             Assert.StartsWith("Refusing to remove cli (5a454ab5c0ff)", cli.Message);
             Assert.EndsWith("so the CLI would lose access too.", cli.Message);
             Assert.EndsWith("so the module would lose access.", own.Message);
-            Assert.Contains("-Force", own.RecommendedAction);
+            Assert.Equal(RemedyKind.ConfirmOwnIdentity, own.Remedy?.Kind);
         }
 
         [Fact]

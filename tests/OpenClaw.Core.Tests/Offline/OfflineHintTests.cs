@@ -1,29 +1,27 @@
+using OpenClaw.Core.Errors;
 using OpenClaw.Core.Offline;
 using OpenClaw.Core.Scopes;
 using OpenClaw.Core.Tests.Stores;
 
 namespace OpenClaw.Core.Tests.Offline;
 
-/// <summary>The offline command an online RepairNotPossible recommends, only for a gateway whose folder is here.</summary>
+/// <summary>
+/// The offline repair an online RepairNotPossible recommends is made exact (folder, store kind, release) only for a
+/// gateway whose folder is here. The cmdlet layer words it (RecommendedActionsTests).
+/// </summary>
 public sealed class OfflineHintTests
 {
     [Fact]
-    public void ALocalJsonStoreGetsTheExactCommandWithForce()
+    public void ALocalJsonStoreGetsItsFolderDeviceAndReleaseWithAGuardedWrite()
     {
         using var state = new StoreState();
-        var hint = OfflineHint.For(state.StateDirectory, new Uri("ws://127.0.0.1:18789"), GatewayRelease.FromUser("2026.2.21"), StoreState.CliDevice)!;
-        Assert.Contains($"Update-OpenClawDeviceScope -Offline -StateDirectory '{state.StateDirectory}' -DeviceId {StoreState.CliDevice} -Release 2026.2.21 -Force", hint);
-        Assert.Contains("stop the gateway first", hint);
-    }
-
-    [Fact]
-    public void QuotesInTheFolderAreEscapedForPowerShell()
-    {
-        using var state = new StoreState();
-        var dir = Path.Combine(state.StateDirectory, "it's");
-        Directory.CreateDirectory(Path.Combine(dir, "devices"));
-        File.Copy(state.PairedPath, Path.Combine(dir, "devices", "paired.json"));
-        Assert.Contains("-StateDirectory '" + dir.Replace("'", "''") + "'", OfflineHint.For(dir, new Uri("ws://localhost:1"), GatewayRelease.FromUser("2026.2.21"), "id"));
+        var remedy = OfflineHint.For(state.StateDirectory, new Uri("ws://127.0.0.1:18789"), GatewayRelease.FromUser("2026.2.21"), StoreState.CliDevice)!.Value;
+        Assert.Equal(RemedyKind.RepairOffline, remedy.Kind);
+        Assert.True(remedy.Offline);
+        Assert.Equal(state.StateDirectory, remedy.StateDirectory);
+        Assert.Equal(StoreState.CliDevice, remedy.DeviceId);
+        Assert.Equal("2026.2.21", remedy.Release.ToString());
+        Assert.True(remedy.ForceWriteAllowed);
     }
 
     [Theory]

@@ -112,17 +112,17 @@ public sealed class OfflineLifecycleTests : IDisposable
     }
 
     [Fact]
-    public void ARunningGatewayIsRefusedWithTheOnlineCommandAsTheWayOut()
+    public void ARunningGatewayIsRefusedWithTheOnlineChangeAsTheWayOut()
     {
         var lifecycle = new OfflineLifecycle(Open());
         var presence = new GatewayPresence(new[] { new GatewaySignal(GatewaySignalKind.LockFile, true, "gateway lock /tmp/x names pid 1") });
 
-        var refusal = lifecycle.GatewayRunning(presence, "Remove-OpenClawDevice");
+        var refusal = lifecycle.GatewayRunning(presence);
 
         Assert.Equal(ErrorIds.GatewayRunning, refusal.ErrorId);
         Assert.Contains("gateway lock /tmp/x", refusal.Message);
-        Assert.Contains("Remove-OpenClawDevice without -Offline", refusal.RecommendedAction);
-        Assert.DoesNotContain("-Force", refusal.RecommendedAction);
+        Assert.Equal(RemedyKind.ChangeOnline, refusal.Remedy!.Value.Kind);
+        Assert.False(refusal.Remedy.Value.ForceWriteAllowed);
     }
 
     public void Dispose() => _store.Dispose();

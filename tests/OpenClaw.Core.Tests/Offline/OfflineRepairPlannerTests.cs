@@ -21,7 +21,8 @@ public sealed class OfflineRepairPlannerTests
         var plan = PlanFor(StoreState.Legacy, null);
         Assert.Equal("2026.2-2026.7 (not recorded)", plan.Before.Release.Name);
         Assert.Equal(ScopeCheckRule.LiteralMembership, plan.Before.Release.ScopeCheck);
-        Assert.Contains("-Release", plan.Before.Release.Evidence);
+        Assert.Null(plan.Before.Release.Version);
+        Assert.Contains("does not record which release wrote it", plan.Before.Release.Evidence);
         Assert.Equal(new[] { "operator.read", "operator.write" }, plan.AddedToDevice);
         Assert.Equal(new[] { "operator.read", "operator.write" }, plan.AddedToToken);
         Assert.Contains("keeping the token value", plan.Description);

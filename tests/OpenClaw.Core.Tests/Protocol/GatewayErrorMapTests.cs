@@ -100,7 +100,7 @@ public sealed class GatewayErrorMapTests
         var e = Map("{\"code\":\"INVALID_REQUEST\",\"message\":\"unauthorized: gateway token missing\"}");
 
         Assert.Equal(ErrorIds.AuthenticationFailed, e.ErrorId);
-        Assert.Contains("-Token", e.RecommendedAction);
+        Assert.Equal(RemedyKind.GiveGatewaySecret, e.Remedy?.Kind);
     }
 
     [Theory]

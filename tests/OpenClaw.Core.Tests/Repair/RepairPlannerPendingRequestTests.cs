@@ -1,3 +1,4 @@
+using OpenClaw.Core.Errors;
 using OpenClaw.Core.Repair;
 using OpenClaw.Core.Tests.Scopes;
 
@@ -48,8 +49,8 @@ public sealed class RepairPlannerPendingRequestTests
         Assert.Equal(RepairMethod.None, plan.Method);
         Assert.Null(plan.RequestToApprove);
         Assert.Contains("pending repair request", plan.NotPossibleReason);
-        Assert.Contains("5 minutes", plan.NotPossibleReason);
         Assert.Contains(Scope.Write, plan.NotPossibleReason);
+        Assert.Equal(RemedyKind.RepairOffline, ScopeRepairer.NotPossible(plan).Remedy?.Kind);
     }
 
     [Fact]
@@ -60,7 +61,7 @@ public sealed class RepairPlannerPendingRequestTests
         Assert.False(plan.IsPossible);
         Assert.Null(plan.RequestToApprove);
         Assert.Contains("[operator.read]", plan.NotPossibleReason);
-        Assert.Contains("5 minutes", plan.NotPossibleReason);
+        Assert.Equal(RemedyKind.RepairOffline, ScopeRepairer.NotPossible(plan).Remedy?.Kind);
     }
 
     [Fact]

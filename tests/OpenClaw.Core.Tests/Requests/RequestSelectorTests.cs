@@ -39,7 +39,7 @@ public sealed class RequestSelectorTests
         Assert.Equal(OpenClawErrorKind.ObjectNotFound, error.Kind);
         Assert.Equal(Stale, error.Target);
         Assert.Contains($"now has request {Current} for [operator.write]", error.Message);
-        Assert.Contains("-DeviceId", error.RecommendedAction);
+        Assert.Equal(RemedyKind.ListRequests, error.Remedy?.Kind);
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public sealed class GatewayReleaseDetectTests
         Assert.Equal(ScopeCheckRule.LiteralMembership, release.ScopeCheck);
         Assert.Equal(RepairStrategy.RotateThenApprove, release.Repair);
         Assert.Equal(Scope.FebruaryFive, release.KnownScopes.OrderBy(s => s, StringComparer.Ordinal));
-        Assert.Contains("-Release", release.Evidence);
+        Assert.Contains("strictest rule", release.Evidence);
     }
 
     [Theory]

@@ -95,7 +95,7 @@ public sealed class GatewayReleaseFromVersionTests
 
         Assert.Equal(ScopeCheckRule.ReadImpliedByWriteOrAdmin, release.ScopeCheck);
         Assert.Equal(RepairStrategy.ApproveThenRotate, release.Repair);
-        Assert.Contains("-Release", release.Evidence);
+        Assert.Equal(GatewayRelease.GivenByUser, release.Evidence);
     }
 
     [Fact]

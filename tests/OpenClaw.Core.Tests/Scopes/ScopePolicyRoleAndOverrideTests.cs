@@ -4,7 +4,7 @@ using OpenClaw.Core.Scopes;
 namespace OpenClaw.Core.Tests.Scopes;
 
 /// <summary>
-/// Roles other than operator get no operator expansion, and -RequiredScope replaces the entitlement with exactly
+/// Roles other than operator get no operator expansion, and an explicit requirement replaces the entitlement with exactly
 /// what the user names, still judged by the release's own rule.
 /// </summary>
 public sealed class ScopePolicyRoleAndOverrideTests
@@ -73,6 +73,6 @@ public sealed class ScopePolicyRoleAndOverrideTests
         var verdict = ScopePolicy.Evaluate(TestDevices.Operator(Scope.Legacy), "operator", TestReleases.Named("2026.2.21"), new[] { Scope.Read });
 
         Assert.True(verdict.IsCompliant);
-        Assert.Contains("-RequiredScope", verdict.Reason);
+        Assert.Contains("the scopes explicitly required of it", verdict.Reason);
     }
 }

@@ -31,7 +31,7 @@ public sealed class JsonLifecycleRulesTests
             new[] { PairingStoreEdit.Reject("r-b") }, new StoreWriteOptions { RunningGateway = "port 18789 is listening", Force = true, Now = Now }));
         Assert.Equal(ErrorIds.GatewayRunning, e.ErrorId);
         Assert.Contains("port 18789 is listening", e.Message);
-        Assert.Contains("without -Offline", e.RecommendedAction);
+        Assert.Equal(RemedyKind.ChangeOnline, e.Remedy?.Kind);
         Assert.Equal(before, Stored(state));
     }
 

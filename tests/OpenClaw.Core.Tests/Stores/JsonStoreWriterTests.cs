@@ -84,7 +84,8 @@ public sealed class JsonStoreWriterTests
         var e = Assert.Throws<OpenClaw.Core.Errors.OpenClawException>(() =>
             new JsonPairingStore(state.StateDirectory).AddScopes(new[] { ReadWrite }, new StoreWriteOptions { RunningGateway = "gateway lock /tmp/x names pid 1" }));
         Assert.Equal("OpenClaw.GatewayRunning", e.ErrorId);
-        Assert.Contains("-Force", e.RecommendedAction);
+        Assert.Equal(OpenClaw.Core.Errors.RemedyKind.StopGateway, e.Remedy?.Kind);
+        Assert.True(e.Remedy!.Value.ForceWriteAllowed);
         Assert.Equal(before.Keys, state.Files().Keys);
     }
 

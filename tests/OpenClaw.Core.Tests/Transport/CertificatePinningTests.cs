@@ -128,7 +128,7 @@ public sealed class CertificatePinningTests
         Assert.Equal(CertificatePinning.UntrustedErrorId, error.ErrorId);
         Assert.Contains(GatewayFingerprint, error.Message);
         Assert.Contains("RemoteCertificateChainErrors", error.Message);
-        Assert.Contains("-TlsFingerprint", error.RecommendedAction);
+        Assert.Equal(RemedyKind.PinCertificate, error.Remedy?.Kind);
     }
 
     private static RemoteCertificateValidationCallback Installed(CertificatePinning pinning)

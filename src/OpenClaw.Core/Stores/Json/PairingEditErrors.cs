@@ -19,11 +19,11 @@ namespace OpenClaw.Core.Stores.Json
         public static OpenClawException DeviceNotFound(string deviceId, string pairedPath) =>
             new OpenClawException(ErrorIds.DeviceNotFound, OpenClawErrorKind.ObjectNotFound,
                 $"No paired device '{deviceId}' in '{pairedPath}'.",
-                "List the paired devices again (Get-OpenClawDevice -Offline -StateDirectory <folder>) and use an id from that list.", deviceId);
+                new ErrorRemedy(RemedyKind.ListDevices, offline: true), deviceId);
 
         public static OpenClawException RoleNotFound(string deviceId, string role, string pairedPath) =>
             new OpenClawException(ErrorIds.RoleNotFound, OpenClawErrorKind.ObjectNotFound,
                 $"Device '{deviceId}' in '{pairedPath}' has no {role} token.",
-                "Check the device's roles (Get-OpenClawDevice -Offline -StateDirectory <folder>); only a role with a token can be revoked.", deviceId);
+                new ErrorRemedy(RemedyKind.ListDevices, offline: true), deviceId);
     }
 }

@@ -63,7 +63,8 @@ public sealed class SqliteGatewayLockTests : IDisposable
         Assert.Contains("pid 31337", evidence);
         var e = Assert.Throws<OpenClawException>(() => SqliteGatewayLock.Acquire(State));
         Assert.Equal(ErrorIds.GatewayRunning, e.ErrorId);
-        Assert.Contains("-Force does not apply", e.RecommendedAction);
+        Assert.Equal(RemedyKind.StopGateway, e.Remedy?.Kind);
+        Assert.False(e.Remedy!.Value.ForceWriteAllowed);
     }
 
     [Fact]

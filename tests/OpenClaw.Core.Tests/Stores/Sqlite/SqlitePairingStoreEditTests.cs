@@ -317,7 +317,8 @@ public sealed class SqlitePairingStoreEditTests : IDisposable
             new StoreWriteOptions { Now = Now, Force = true, RunningGateway = "ws://127.0.0.1:18789 reports this state folder" }));
 
         Assert.Equal(ErrorIds.GatewayRunning, e.ErrorId);
-        Assert.Contains("-Force does not apply", e.RecommendedAction);
+        Assert.Equal(RemedyKind.StopGateway, e.Remedy?.Kind);
+        Assert.False(e.Remedy!.Value.ForceWriteAllowed);
         Assert.Equal(1, Count("device_pairing_pending"));
     }
 
