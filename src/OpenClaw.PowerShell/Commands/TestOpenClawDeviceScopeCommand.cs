@@ -24,15 +24,20 @@ namespace OpenClaw.PowerShell.Commands
     {
         private const string ByIdSet = "DeviceId";
         private const string ByDeviceSet = "Device";
+        private const string DeserializedSet = "DeserializedDevice";
         private const string OfflineSet = "Offline";
         private readonly Dictionary<Route, (DevicePairingSnapshot Snapshot, Func<PairedDevice, OpenClawDevice> ToOutput)> _listings =
             new Dictionary<Route, (DevicePairingSnapshot, Func<PairedDevice, OpenClawDevice>)>();
         private GatewayRelease? _release;
 
-        /// <summary>Devices from Get-OpenClawDevice, live or deserialized (Import-Clixml, remoting).</summary>
+        /// <summary>Devices from Get-OpenClawDevice.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByDeviceSet)]
-        [DeviceTransformation]
         public OpenClawDevice[]? InputObject { get; set; }
+
+        /// <summary>Devices from Get-OpenClawDevice that went through Export-Clixml/Import-Clixml or remoting.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = DeserializedSet)]
+        [PSTypeName(Cmdlets.DeserializedDevice.TypeName)]
+        public PSObject[]? DeserializedDevice { get; set; }
 
         /// <summary>Device ids (full, short or wildcard); all devices when omitted.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
@@ -68,31 +73,37 @@ namespace OpenClaw.PowerShell.Commands
         // offline the store to read (OfflineDeviceReader.RequireStateDirectory).
         [Parameter(ParameterSetName = ByIdSet)]
         [Parameter(ParameterSetName = ByDeviceSet)]
+        [Parameter(ParameterSetName = DeserializedSet)]
         [ValidateNotNullOrEmpty]
         public override OpenClawConnection[]? Connection { get; set; }
 
         [Parameter(ParameterSetName = ByIdSet)]
         [Parameter(ParameterSetName = ByDeviceSet)]
+        [Parameter(ParameterSetName = DeserializedSet)]
         [ValidateNotNullOrEmpty]
         public override string? Url { get; set; }
 
         [Parameter(ParameterSetName = ByIdSet)]
         [Parameter(ParameterSetName = ByDeviceSet)]
+        [Parameter(ParameterSetName = DeserializedSet)]
         [SecretTransformation]
         public override SecureString? Token { get; set; }
 
         [Parameter(ParameterSetName = ByIdSet)]
         [Parameter(ParameterSetName = ByDeviceSet)]
+        [Parameter(ParameterSetName = DeserializedSet)]
         [SecretTransformation]
         public override SecureString? Password { get; set; }
 
         [Parameter(ParameterSetName = ByIdSet)]
         [Parameter(ParameterSetName = ByDeviceSet)]
+        [Parameter(ParameterSetName = DeserializedSet)]
         [ValidateNotNullOrEmpty]
         public override string? TlsFingerprint { get; set; }
 
         [Parameter(ParameterSetName = ByIdSet)]
         [Parameter(ParameterSetName = ByDeviceSet)]
+        [Parameter(ParameterSetName = DeserializedSet)]
         [ValidateRange(1, 3600)]
         public override int TimeoutSec { get; set; } = 30;
 
@@ -104,10 +115,10 @@ namespace OpenClaw.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == ByDeviceSet)
+            if (ParameterSetName == ByDeviceSet || ParameterSetName == DeserializedSet)
             {
                 // Judged as read, with no connection; only an explicit target that names another source refuses one.
-                foreach (var device in InputObject ?? Array.Empty<OpenClawDevice>())
+                foreach (var device in InputObject ?? Rebuilt(DeserializedDevice!))
                 {
                     if (!HasExplicitTarget || RoutesFor("device " + device, device.Origin).Count > 0) Judge(device);
                 }
@@ -123,6 +134,27 @@ namespace OpenClaw.PowerShell.Commands
                 {
                     Judge(listing.ToOutput(device));
                 }
+            }
+        }
+
+        /// <summary>Deserialized devices as live ones; one that lacks what a verdict reads is reported and skipped.</summary>
+        private IEnumerable<OpenClawDevice> Rebuilt(IEnumerable<PSObject> devices)
+        {
+            foreach (var bag in devices)
+            {
+                OpenClawDevice device;
+                try
+                {
+                    device = Cmdlets.DeserializedDevice.Rebuild(bag);
+                }
+                catch (Exception e) when (e is FormatException || e is PSInvalidCastException)
+                {
+                    WriteError(new OpenClawException(ErrorIds.InvalidSource, OpenClawErrorKind.InvalidData,
+                        $"{e.Message} ({bag.Properties["DeviceId"]?.Value ?? "no DeviceId"})",
+                        "Read the device again with Get-OpenClawDevice, or export it with Export-Clixml -Depth 3 or more.", bag));
+                    continue;
+                }
+                yield return device;
             }
         }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -9,34 +8,18 @@ using OpenClaw.Core.Scopes;
 namespace OpenClaw.PowerShell.Cmdlets
 {
     /// <summary>
-    /// Lets a parameter typed to the live OpenClawDevice take devices that went through Export-Clixml/Import-Clixml
-    /// or remoting (Deserialized.OpenClaw.PowerShell.OpenClawDevice): each is rebuilt from what it recorded (ids,
-    /// roles, approved scopes, each token's role, scopes and times, its Origin and release), which is everything a
-    /// verdict reads. Pending requests are not rebuilt (a verdict does not read them). Live devices pass unchanged;
-    /// anything else is left to the binder, which refuses it as it refuses any wrong type.
+    /// Devices that went through Export-Clixml/Import-Clixml or remoting (Deserialized.OpenClaw.PowerShell.OpenClawDevice),
+    /// rebuilt from what they recorded (ids, roles, approved scopes, each token's role, scopes and times, their Origin
+    /// and release): everything a verdict reads. Pending requests are not rebuilt (a verdict does not read them).
+    /// Test-OpenClawDeviceScope binds them with a parameter of their own, typed by this type name, since the engine
+    /// cannot bind them to one typed to the live class.
     /// </summary>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class DeviceTransformationAttribute : ArgumentTransformationAttribute
+    internal static class DeserializedDevice
     {
-        internal const string DeserializedTypeName = "Deserialized." + nameof(OpenClaw) + ".PowerShell." + nameof(OpenClawDevice);
+        public const string TypeName = "Deserialized." + nameof(OpenClaw) + ".PowerShell." + nameof(OpenClawDevice);
 
-        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
-        {
-            if (inputData is PSObject { BaseObject: not OpenClawDevice } bag && IsDeserializedDevice(bag)) return new[] { Rebuild(bag) };
-            if (inputData is IEnumerable items and not string && !(inputData is PSObject { BaseObject: OpenClawDevice }))
-            {
-                var list = items.Cast<object?>().ToList();
-                if (list.Any(i => i is PSObject p && IsDeserializedDevice(p)))
-                {
-                    return list.Select(i => i is PSObject p && IsDeserializedDevice(p) ? Rebuild(p) : i).ToArray();
-                }
-            }
-            return inputData;
-        }
-
-        private static bool IsDeserializedDevice(PSObject value) => value.TypeNames.Contains(DeserializedTypeName);
-
-        private static OpenClawDevice Rebuild(PSObject bag)
+        /// <summary>The device a deserialized one describes; one that lacks what a verdict needs is refused (FormatException).</summary>
+        public static OpenClawDevice Rebuild(PSObject bag)
         {
             var paired = new PairedDevice
             {
@@ -85,10 +68,17 @@ namespace OpenClaw.PowerShell.Cmdlets
             return items.Select(i => i as PSObject is { BaseObject: not string } p ? p : throw Incomplete(name + " (serialized as text; export with -Depth 3)"));
         }
 
-        private static DateTimeOffset? Time(PSObject bag, string name) =>
-            bag.Properties[name]?.Value is { } value ? LanguagePrimitives.ConvertTo<DateTimeOffset>(value) : null;
+        /// <summary>A time: serialization keeps a DateTimeOffset only as a bag of its parts, of which UtcTicks is exact.</summary>
+        private static DateTimeOffset? Time(PSObject bag, string name) => bag.Properties[name]?.Value switch
+        {
+            null => null,
+            DateTimeOffset time => time,
+            PSObject parts when parts.Properties[nameof(DateTimeOffset.UtcTicks)]?.Value is { } ticks =>
+                new DateTimeOffset(LanguagePrimitives.ConvertTo<long>(ticks), TimeSpan.Zero),
+            var other => LanguagePrimitives.ConvertTo<DateTimeOffset>(other),
+        };
 
-        private static ArgumentTransformationMetadataException Incomplete(string property) =>
-            new ArgumentTransformationMetadataException($"A deserialized OpenClaw device lacks {property}, so it cannot be judged; read it again with Get-OpenClawDevice.");
+        private static FormatException Incomplete(string property) =>
+            new FormatException($"The deserialized device lacks {property}, so it cannot be judged.");
     }
 }
