@@ -9,8 +9,9 @@ namespace OpenClaw.Core.Devices
     /// <summary>
     /// A device's values read from a JSON token stream, with the meaning the JObject casts gave them before (a
     /// string cast, only the string items of a list, a number of milliseconds as a time). The stream is a JObject
-    /// walked by a JTokenReader (the online list, paired.json) or the text of a SQLite JSON column, so one reading
-    /// serves every source and a column is read without building tokens first.
+    /// walked by a JTokenReader (the online list, a paired.json that is not plain) or the text itself (a plain
+    /// paired.json, a SQLite JSON column), so one reading serves every source and a store the gateway wrote is read
+    /// without building tokens first. A state file is read strictly: its record rules are checked as the values pass.
     /// </summary>
     internal static class DeviceJsonValues
     {

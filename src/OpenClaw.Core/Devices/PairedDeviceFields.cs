@@ -7,8 +7,8 @@ namespace OpenClaw.Core.Devices
     /// <summary>
     /// The one way a paired device is built, whatever it was read from: a record of device.pair.list or paired.json
     /// (every member read by <see cref="Read"/>), or a row of the SQLite store (its text columns set directly, its
-    /// JSON columns read by <see cref="Read"/> from their text). So the online list, the JSON store and the SQLite
-    /// store give identical devices, and a row needs no JObject in between. The names are the record's.
+    /// JSON columns read by <see cref="ReadChecked"/> from their text). So the online list, the JSON store and the
+    /// SQLite store give identical devices, and a store the gateway wrote needs no JObject in between. The names are the record's.
     /// </summary>
     internal sealed class PairedDeviceFields
     {
