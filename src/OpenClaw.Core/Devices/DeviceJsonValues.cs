@@ -9,8 +9,9 @@ namespace OpenClaw.Core.Devices
     /// <summary>
     /// A device's values read from a JSON token stream, with the meaning the JObject casts gave them before (a
     /// string cast, only the string items of a list, a number of milliseconds as a time). The stream is a JObject
-    /// walked by a JTokenReader (the online list, paired.json) or the text of a SQLite JSON column, so one reading
-    /// serves every source and a column is read without building tokens first.
+    /// walked by a JTokenReader (the online list, a paired.json that is not plain) or the text itself (a plain
+    /// paired.json, a SQLite JSON column), so one reading serves every source and a store the gateway wrote is read
+    /// without building tokens first. A state file is read strictly: its record rules are checked as the values pass.
     /// </summary>
     internal static class DeviceJsonValues
     {
@@ -49,9 +50,14 @@ namespace OpenClaw.Core.Devices
             }
         }
 
-        /// <summary>A string field as <c>(string?)token</c> read it: scalars as text, null for null, an object or array ignored.</summary>
-        public static string? Text(JsonReader reader)
+        /// <summary>
+        /// A string field as <c>(string?)token</c> read it: scalars as text, null for null, an object or array
+        /// ignored. <paramref name="strict"/>: only a string or null (a state file's rules, JsonRecords), else
+        /// <see cref="NotPlainRecordException"/>.
+        /// </summary>
+        public static string? Text(JsonReader reader, bool strict = false)
         {
+            if (strict) Require(reader.TokenType == JsonToken.String || reader.TokenType == JsonToken.Null);
             switch (reader.TokenType)
             {
                 case JsonToken.String:
@@ -69,12 +75,14 @@ namespace OpenClaw.Core.Devices
 
         /// <summary>
         /// The string items of an array (other items are passed over, as the gateway's own readers do), each
-        /// shared through <paramref name="strings"/>; null when the value is not an array.
+        /// shared through <paramref name="strings"/>; null when the value is not an array. <paramref name="strict"/>:
+        /// only null or an array of strings.
         /// </summary>
-        public static string[]? Strings(JsonReader reader, RepeatedStrings strings)
+        public static string[]? Strings(JsonReader reader, RepeatedStrings strings, bool strict = false)
         {
             if (reader.TokenType != JsonToken.StartArray)
             {
+                if (strict) Require(reader.TokenType == JsonToken.Null);
                 Skip(reader);
                 return null;
             }
@@ -84,6 +92,7 @@ namespace OpenClaw.Core.Devices
             {
                 Next(reader);
                 if (reader.TokenType == JsonToken.EndArray) break;
+                if (strict) Require(reader.TokenType == JsonToken.String);
                 if (reader.TokenType != JsonToken.String) Skip(reader);
                 else if (first == null) first = strings.Share((string)reader.Value!);
                 else (more ??= new List<string>(4) { first }).Add(strings.Share((string)reader.Value!)!);
@@ -92,10 +101,11 @@ namespace OpenClaw.Core.Devices
             return more != null ? more.ToArray() : first != null ? new[] { first } : Array.Empty<string>();
         }
 
-        /// <summary>A number of Unix milliseconds as a time; null for anything else.</summary>
-        public static DateTimeOffset? Time(JsonReader reader)
+        /// <summary>A number of Unix milliseconds as a time; null for anything else (<paramref name="strict"/>: for null only).</summary>
+        public static DateTimeOffset? Time(JsonReader reader, bool strict = false)
         {
             if (reader.TokenType == JsonToken.Integer || reader.TokenType == JsonToken.Float) return Time(reader.Value);
+            if (strict) Require(reader.TokenType == JsonToken.Null);
             Skip(reader);
             return null;
         }
@@ -104,8 +114,14 @@ namespace OpenClaw.Core.Devices
         /// A revocation time: the gateway tests <c>if (entry.revokedAtMs)</c> (2026.2.x to 2026.9.6), so 0, like
         /// null, means not revoked.
         /// </summary>
-        public static DateTimeOffset? RevokedTime(JsonReader reader) =>
-            reader.Value is long and 0 or double and 0 or decimal and 0 ? null : Time(reader);
+        public static DateTimeOffset? RevokedTime(JsonReader reader, bool strict = false) =>
+            reader.Value is long and 0 or double and 0 or decimal and 0 ? null : Time(reader, strict);
+
+        /// <summary>A strict read's check: the value has a type the state file's record rules allow.</summary>
+        public static void Require(bool allowed)
+        {
+            if (!allowed) throw new NotPlainRecordException();
+        }
 
         /// <summary>A SQLite INTEGER column of Unix milliseconds as a time.</summary>
         public static DateTimeOffset? Time(long? milliseconds) => milliseconds.HasValue ? Time((object)milliseconds.Value) : null;

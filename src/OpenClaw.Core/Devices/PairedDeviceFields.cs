@@ -7,8 +7,8 @@ namespace OpenClaw.Core.Devices
     /// <summary>
     /// The one way a paired device is built, whatever it was read from: a record of device.pair.list or paired.json
     /// (every member read by <see cref="Read"/>), or a row of the SQLite store (its text columns set directly, its
-    /// JSON columns read by <see cref="Read"/> from their text). So the online list, the JSON store and the SQLite
-    /// store give identical devices, and a row needs no JObject in between. The names are the record's.
+    /// JSON columns read by <see cref="ReadChecked"/> from their text). So the online list, the JSON store and the
+    /// SQLite store give identical devices, and a store the gateway wrote needs no JObject in between. The names are the record's.
     /// </summary>
     internal sealed class PairedDeviceFields
     {
@@ -22,6 +22,13 @@ namespace OpenClaw.Core.Devices
         }
 
         private RepeatedStrings Strings { get; }
+
+        /// <summary>
+        /// Whether values must follow a state file's record rules (JsonRecords): strings, numbers or lists of
+        /// strings where the rules say so, null for absent, tokens as an object keyed by role. A strict read that
+        /// meets anything else stops with <see cref="NotPlainRecordException"/>; the online list is read leniently.
+        /// </summary>
+        private bool _strict;
 
         public string? DeviceId { get; set; }
         public string? PublicKey { get; set; }
@@ -44,14 +51,34 @@ namespace OpenClaw.Core.Devices
         private IReadOnlyList<string>? ApprovedScopes { get; set; }
         private IReadOnlyList<DeviceTokenInfo>? Tokens { get; set; }
 
-        /// <summary>The device of a record: the object <paramref name="reader"/> gives first (a JObject's, a paired.json span's).</summary>
-        public static PairedDevice Build(JsonReader reader, RepeatedStrings strings)
+        /// <summary>The device of a record: the object <paramref name="reader"/> gives first (a JObject's, a paired.json text's).</summary>
+        /// <param name="strict">Read by the record rules (see <see cref="_strict"/>).</param>
+        public static PairedDevice Build(JsonReader reader, RepeatedStrings strings, bool strict = false)
         {
-            var fields = new PairedDeviceFields(strings);
+            var fields = new PairedDeviceFields(strings) { _strict = strict };
             DeviceJsonValues.Next(reader);
-            if (reader.TokenType != JsonToken.StartObject) throw new JsonReaderException($"A device record is {DeviceJsonValues.Kind(reader.TokenType)}, not an object.");
+            if (reader.TokenType != JsonToken.StartObject)
+            {
+                if (strict) throw new NotPlainRecordException();
+                throw new JsonReaderException($"A device record is {DeviceJsonValues.Kind(reader.TokenType)}, not an object.");
+            }
             DeviceJsonValues.Members(reader, fields, ReadMember);
             return fields.Build();
+        }
+
+        /// <summary><see cref="Read"/> by the record rules: a SQLite JSON column read straight from its text.</summary>
+        public void ReadChecked(string name, JsonReader reader)
+        {
+            var was = _strict;
+            _strict = true;
+            try
+            {
+                Read(name, reader);
+            }
+            finally
+            {
+                _strict = was;
+            }
         }
 
         /// <summary>Reads one member's value (the reader is on it, and is left on its last token); unknown members are passed over.</summary>
@@ -59,23 +86,23 @@ namespace OpenClaw.Core.Devices
         {
             switch (name)
             {
-                case "deviceId": DeviceId = DeviceJsonValues.Text(reader); break;
-                case "publicKey": PublicKey = DeviceJsonValues.Text(reader); break;
-                case "displayName": DisplayName = DeviceJsonValues.Text(reader); break;
-                case "operatorLabel": OperatorLabel = DeviceJsonValues.Text(reader); break;
-                case "platform": Platform = DeviceJsonValues.Text(reader); break;
-                case "clientId": ClientId = DeviceJsonValues.Text(reader); break;
-                case "clientMode": ClientMode = DeviceJsonValues.Text(reader); break;
-                case "role": Role = DeviceJsonValues.Text(reader); break;
-                case "remoteIp": RemoteIp = DeviceJsonValues.Text(reader); break;
-                case "roles": Roles = DeviceJsonValues.Strings(reader, Strings); break;
-                case "scopes": Scopes = DeviceJsonValues.Strings(reader, Strings); break;
+                case "deviceId": DeviceId = DeviceJsonValues.Text(reader, _strict); break;
+                case "publicKey": PublicKey = DeviceJsonValues.Text(reader, _strict); break;
+                case "displayName": DisplayName = DeviceJsonValues.Text(reader, _strict); break;
+                case "operatorLabel": OperatorLabel = DeviceJsonValues.Text(reader, _strict); break;
+                case "platform": Platform = DeviceJsonValues.Text(reader, _strict); break;
+                case "clientId": ClientId = DeviceJsonValues.Text(reader, _strict); break;
+                case "clientMode": ClientMode = DeviceJsonValues.Text(reader, _strict); break;
+                case "role": Role = DeviceJsonValues.Text(reader, _strict); break;
+                case "remoteIp": RemoteIp = DeviceJsonValues.Text(reader, _strict); break;
+                case "roles": Roles = DeviceJsonValues.Strings(reader, Strings, _strict); break;
+                case "scopes": Scopes = DeviceJsonValues.Strings(reader, Strings, _strict); break;
                 // Null when absent or not a list: 2026.2.21+ only, and stripped from RPC answers.
-                case "approvedScopes": ApprovedScopes = DeviceJsonValues.Strings(reader, Strings); break;
+                case "approvedScopes": ApprovedScopes = DeviceJsonValues.Strings(reader, Strings, _strict); break;
                 case "tokens": Tokens = ReadTokens(reader); break;
-                case "createdAtMs": CreatedAt = DeviceJsonValues.Time(reader); break;
-                case "approvedAtMs": ApprovedAt = DeviceJsonValues.Time(reader); break;
-                case "lastSeenAtMs": LastSeenAt = DeviceJsonValues.Time(reader); break;
+                case "createdAtMs": CreatedAt = DeviceJsonValues.Time(reader, _strict); break;
+                case "approvedAtMs": ApprovedAt = DeviceJsonValues.Time(reader, _strict); break;
+                case "lastSeenAtMs": LastSeenAt = DeviceJsonValues.Time(reader, _strict); break;
                 default: DeviceJsonValues.Skip(reader); break;
             }
         }
@@ -105,6 +132,10 @@ namespace OpenClaw.Core.Devices
         {
             // Exactly sized (most devices hold one token): a device keeps these for as long as the listing does.
             var tokens = new List<DeviceTokenInfo>(1);
+            // A state file keys its tokens by role; JSON.parse keeps the last of a duplicated role, at the first
+            // one's place, which only the exact path (a parsed tree) reproduces.
+            var roles = _strict ? new List<string>(1) : null;
+            if (_strict) DeviceJsonValues.Require(reader.TokenType == JsonToken.StartObject || reader.TokenType == JsonToken.Null);
             switch (reader.TokenType)
             {
                 case JsonToken.StartArray:
@@ -121,7 +152,13 @@ namespace OpenClaw.Core.Devices
                         DeviceJsonValues.Next(reader);
                         if (reader.TokenType == JsonToken.EndObject) return tokens.ToArray();
                         var role = (string)reader.Value!;
+                        if (roles != null)
+                        {
+                            DeviceJsonValues.Require(!roles.Contains(role));
+                            roles.Add(role);
+                        }
                         DeviceJsonValues.Next(reader);
+                        if (_strict) DeviceJsonValues.Require(reader.TokenType == JsonToken.StartObject);
                         if (reader.TokenType == JsonToken.StartObject) tokens.Add(ReadToken(reader, role));
                         else DeviceJsonValues.Skip(reader);
                     }
@@ -153,16 +190,20 @@ namespace OpenClaw.Core.Devices
                 _roleKey = roleKey;
             }
 
+            private bool Strict => _device._strict;
+
             public void Read(string name, JsonReader reader)
             {
                 switch (name)
                 {
-                    case "role": _role = _device.Strings.Share(DeviceJsonValues.Text(reader)); break;
-                    case "scopes": _scopes = DeviceJsonValues.Strings(reader, _device.Strings); break;
-                    case "createdAtMs": _createdAt = DeviceJsonValues.Time(reader); break;
-                    case "rotatedAtMs": _rotatedAt = DeviceJsonValues.Time(reader); break;
-                    case "revokedAtMs": _revokedAt = DeviceJsonValues.RevokedTime(reader); break;
-                    case "lastUsedAtMs": _lastUsedAt = DeviceJsonValues.Time(reader); break;
+                    case "role": _role = _device.Strings.Share(DeviceJsonValues.Text(reader, Strict)); break;
+                    case "scopes": _scopes = DeviceJsonValues.Strings(reader, _device.Strings, Strict); break;
+                    case "createdAtMs": _createdAt = DeviceJsonValues.Time(reader, Strict); break;
+                    case "rotatedAtMs": _rotatedAt = DeviceJsonValues.Time(reader, Strict); break;
+                    case "revokedAtMs": _revokedAt = DeviceJsonValues.RevokedTime(reader, Strict); break;
+                    case "lastUsedAtMs": _lastUsedAt = DeviceJsonValues.Time(reader, Strict); break;
+                    // The value itself is never kept; the rules still want a string.
+                    case "token": DeviceJsonValues.Text(reader, Strict); break;
                     default: DeviceJsonValues.Skip(reader); break;
                 }
             }

@@ -25,8 +25,9 @@ namespace OpenClaw.Core.Stores
         DevicePairingSnapshot Read();
 
         /// <summary>
-        /// What <see cref="Read"/> gives, with the paired devices built as they are enumerated: for a listing that
-        /// writes each device as soon as it exists. Problems found before the first device throw here.
+        /// What <see cref="Read"/> gives, with the paired devices handed out as they are enumerated: for a listing
+        /// that writes each device as soon as it exists (a SQLite row is built when it is reached; a JSON store,
+        /// which must be read whole first, may have built them already). Problems found before the first device throw here.
         /// </summary>
         PairedDeviceStream Stream();
 

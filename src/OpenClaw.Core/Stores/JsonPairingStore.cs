@@ -58,19 +58,21 @@ namespace OpenClaw.Core.Stores
 
         /// <summary>
         /// Paired devices in the order the gateway's object holds them (file order, but for keys that are array
-        /// indexes), and the pending requests the gateway would not yet have pruned. The whole file is parsed first
+        /// indexes), and the pending requests the gateway would not yet have pruned. The whole file is read first
         /// (JSON.parse keeps the last of duplicate keys, which only the end of the file shows: correctness before
-        /// streaming) and every record's shape is checked, so a wrong type anywhere is one StateFileInvalid before any device
-        /// exists; only turning each checked record into a device, most of the cost, waits for the enumeration.
+        /// streaming) and every record's shape is checked, so a wrong type anywhere is one StateFileInvalid before any
+        /// device is listed. A plain file, as the gateway writes it, becomes its devices in that one pass
+        /// (<see cref="PlainPairedRecords"/>); any other is parsed into a tree and checked, and only turning each
+        /// checked record into a device waits for the enumeration.
         /// </summary>
         public PairedDeviceStream Stream(DateTimeOffset now)
         {
             IEnumerable<PairedDevice> paired = Array.Empty<PairedDevice>();
             if (File.Exists(Location))
             {
-                var file = JsonStoreFile.Read(Location, "device id");
-                var records = NodeJson.InObjectOrder(file.Root).Select(m => (m.Name, Record: JsonRecords.CheckPaired(file, m))).ToList();
-                paired = Devices(records);
+                var bytes = File.ReadAllBytes(Location);
+                var text = JsonStoreFile.Decode(Location, bytes);
+                paired = PlainPairedRecords.Read(text, new RepeatedStrings()) ?? Checked(JsonStoreFile.Parse(Location, bytes, text, "device id"));
             }
             var pending = new List<PendingDeviceRequest>();
             if (File.Exists(PendingLocation))
@@ -82,6 +84,10 @@ namespace OpenClaw.Core.Stores
             }
             return new PairedDeviceStream(paired, pending);
         }
+
+        /// <summary>Every record of a parsed file checked now, its devices built as they are enumerated.</summary>
+        private static IEnumerable<PairedDevice> Checked(JsonStoreFile file) =>
+            Devices(NodeJson.InObjectOrder(file.Root).Select(m => (m.Name, Record: JsonRecords.CheckPaired(file, m))).ToList());
 
         /// <summary>The devices of checked records, built as they are enumerated; each enumeration keeps its own repeated strings.</summary>
         private static IEnumerable<PairedDevice> Devices(List<(string Key, JObject Record)> records)

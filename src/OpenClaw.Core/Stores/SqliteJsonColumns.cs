@@ -30,9 +30,31 @@ namespace OpenClaw.Core.Stores
         /// </summary>
         public JToken? Value(string? text, string column, string rowId) => Value(text, column, Path, rowId, _buffer);
 
-        /// <summary>Reads a column into the device's field <paramref name="field"/> (a record member name); no value leaves it unset.</summary>
+        /// <summary>
+        /// Reads a column into the device's field <paramref name="field"/> (a record member name); no value leaves
+        /// it unset. A plain text (nearly every one: what the gateway writes) is read straight into the field by the
+        /// record rules, with no token tree: that tree and its checks were most of a listing's time, and of its
+        /// compiling in a new process. Anything else (not JSON, an unpaired surrogate, a value the rules refuse, a
+        /// duplicated token role) is read the exact way, <see cref="Value(string?, string, string)"/>, which
+        /// refuses it with the reason or reads it as JSON.parse does.
+        /// </summary>
         public void Read(PairedDeviceFields device, string field, string? text, string column, string rowId)
         {
+            if (text == null) return;
+            if (StateJson.IsPlain(text))
+            {
+                try
+                {
+                    using var plain = StateJson.TextReader(text, _buffer);
+                    DeviceJsonValues.Next(plain);
+                    device.ReadChecked(field, plain);
+                    return;
+                }
+                catch (NotPlainRecordException)
+                {
+                    // Read again below; the field is set only by a read that completes.
+                }
+            }
             if (Value(text, column, rowId) is not { } value) return;
             using var reader = StateJson.Reader(value);
             DeviceJsonValues.Next(reader);

@@ -34,7 +34,10 @@ namespace OpenClaw.Core.Stores.Json
         public static JsonStoreFile Read(string path, string what) => Parse(path, File.ReadAllBytes(path), what);
 
         /// <param name="what">How OpenClaw keys the file, for the message: "device id", "request id".</param>
-        public static JsonStoreFile Parse(string path, byte[] bytes, string what)
+        public static JsonStoreFile Parse(string path, byte[] bytes, string what) => Parse(path, bytes, Decode(path, bytes), what);
+
+        /// <summary>The text of a file's bytes, refused as the gateway's JSON.parse would refuse it (a BOM) or as not UTF-8.</summary>
+        public static string Decode(string path, byte[] bytes)
         {
             if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
             {
@@ -43,16 +46,20 @@ namespace OpenClaw.Core.Stores.Json
                 // (docs/release-matrix.md, "How the JSON store is read").
                 throw StoreErrors.Invalid(path, "it starts with a UTF-8 byte order mark (EF BB BF), which the gateway's JSON.parse refuses, so the gateway cannot read it either; remove those three bytes");
             }
-            string text;
             try
             {
-                text = StrictUtf8.GetString(bytes);
+                return StrictUtf8.GetString(bytes);
             }
             catch (DecoderFallbackException e)
             {
                 // Node would read the bad bytes as U+FFFD and write that back; the module does not guess.
                 throw StoreErrors.Invalid(path, "it is not UTF-8 text", e);
             }
+        }
+
+        /// <summary>The file of bytes already decoded (<see cref="Decode"/>) into <paramref name="text"/>.</summary>
+        public static JsonStoreFile Parse(string path, byte[] bytes, string text, string what)
+        {
             JToken root;
             try
             {

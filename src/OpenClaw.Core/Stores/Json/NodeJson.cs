@@ -177,7 +177,7 @@ namespace OpenClaw.Core.Stores.Json
                 .Concat(properties.Where(p => !IsArrayIndex(p.Name)));
         }
 
-        private static bool IsArrayIndex(string key)
+        public static bool IsArrayIndex(string key)
         {
             if (key.Length == 0 || key.Length > 10 || (key[0] == '0' && key.Length > 1)) return false;
             foreach (var c in key)

@@ -40,13 +40,7 @@ namespace OpenClaw.Core.Stores.Json
             JToken value;
             try
             {
-                using var reader = new JsonTextReader(new StringReader(text))
-                {
-                    DateParseHandling = DateParseHandling.None,
-                    FloatParseHandling = FloatParseHandling.Double,
-                    MaxDepth = MaxDepth,
-                };
-                if (buffers != null) reader.ArrayPool = buffers;
+                using var reader = TextReader(text, buffers);
                 value = JToken.ReadFrom(reader, Load);
             }
             catch (JsonException e)
@@ -57,6 +51,40 @@ namespace OpenClaw.Core.Stores.Json
             }
             if (placeholder != '\0') LoneSurrogates.Restore(value, placeholder);
             return value;
+        }
+
+        /// <summary>
+        /// Whether a text can be read straight into a device (<see cref="TextReader"/>, PairedDeviceFields strict):
+        /// it is JSON as JSON.parse accepts it and holds no unpaired surrogate, which only <see cref="Parse"/> keeps.
+        /// A false answer sends the text to <see cref="Parse"/>, which says what is wrong with it, if anything.
+        /// </summary>
+        public static bool IsPlain(string text)
+        {
+            try
+            {
+                return JsonSyntax.Check(text, MaxDepth) == null;
+            }
+            catch (JsonSyntaxException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// Newtonsoft's reader over a text, giving the values JSON.parse gives (no dates, every fraction a double)
+        /// with the depth limit: what <see cref="Parse"/> builds its tree from, and what a plain text is read with.
+        /// </summary>
+        /// <param name="buffers">Where the reader rents its character buffer; a caller reading many short texts lends one.</param>
+        public static JsonTextReader TextReader(string text, IArrayPool<char>? buffers = null)
+        {
+            var reader = new JsonTextReader(new StringReader(text))
+            {
+                DateParseHandling = DateParseHandling.None,
+                FloatParseHandling = FloatParseHandling.Double,
+                MaxDepth = MaxDepth,
+            };
+            if (buffers != null) reader.ArrayPool = buffers;
+            return reader;
         }
 
         /// <summary>A token reader over a parsed value, with the same depth limit.</summary>
