@@ -72,7 +72,8 @@ foreach ($step in $Task) {
             $Release = @($Release -split ',' | ForEach-Object Trim | Where-Object { $_ })
             Install-TestGateways $Release
             Invoke-Native dotnet @('build', 'src/OpenClaw.PowerShell', '-c', $Configuration)
-            & (Join-Path $PSScriptRoot 'build/Invoke-ReleaseMatrix.ps1') -Release $Release | Format-Table -AutoSize | Out-Host
+            # -Property *: without it Format-Table shows only the first 10 of the line's 13 columns.
+            & (Join-Path $PSScriptRoot 'build/Invoke-ReleaseMatrix.ps1') -Release $Release | Format-Table -Property * -AutoSize | Out-Host
         }
         'Bench' {
             Install-TestGateways @('2026.2.17', '2026.2.19')

@@ -76,6 +76,26 @@ function Update-FlaggedDevice($Reports, $Splat, $Gateway) {
     }
 }
 
+function Start-UpgradedGateway($Gateway, [string] $Version) {
+    # Starts the release on the state an older release left, doing what an operator does when the upgraded gateway
+    # asks for "openclaw doctor --fix": either it refuses to start (9.6: "Auth profile store ... requires legacy
+    # credential migration"), or it starts and warns "Legacy pairing stores require repair". 8.1-9.4 imported the
+    # JSON pairing store into SQLite at startup; from 9.5 only doctor does (docs/gateway/pairing.md: "Normal Gateway
+    # startup reports pending legacy stores without changing them"), so without it the seeded devices are unknown
+    # to the release and every rotate of them is refused (docs/release-matrix.md, Part 2, 2026-12-07).
+    Stop-TestGateway $Gateway
+    try {
+        $null = Start-TestGateway -Release $Version -Gateway $Gateway
+        if ((Get-Content -LiteralPath $Gateway.LogFile -Raw) -notmatch 'Legacy pairing stores require repair') { return }
+        Stop-TestGateway $Gateway   # doctor edits the state: the release asks for the gateway to be stopped first
+    } catch {
+        if ("$_" -notmatch 'doctor --fix') { throw }
+    }
+    $doctor = Invoke-TestGatewayCli $Gateway -Release $Version doctor --fix --non-interactive --yes
+    if ($doctor.ExitCode -ne 0) { throw "openclaw doctor --fix of $Version failed: $($doctor.Errors)" }
+    $null = Start-TestGateway -Release $Version -Gateway $Gateway
+}
+
 function Invoke-ReleaseCheck([string] $Version, $Gateway) {
     $script:NarrowedBy = 'cli'; $script:RepairNote = ''
     $narrowed = [version]($Version -replace '-.*$') -ge $FirstAdminImplication
@@ -87,17 +107,7 @@ function Invoke-ReleaseCheck([string] $Version, $Gateway) {
         if (-not $answer.ok) { throw "pairing $name on $seedRelease failed: $($answer.code) $($answer.message)" }
         [pscustomobject]@{ Name = $name; DeviceId = $answer.deviceId }
     }
-    if ($seedRelease -ne $Version) {
-        Stop-TestGateway $Gateway
-        try { $null = Start-TestGateway -Release $Version -Gateway $Gateway }
-        catch {
-            # What an operator does when the upgraded gateway asks for it (2026.9.x: "run openclaw doctor --fix").
-            if ("$_" -notmatch 'doctor --fix') { throw }
-            $doctor = Invoke-TestGatewayCli $Gateway -Release $Version doctor --fix --non-interactive --yes
-            if ($doctor.ExitCode -ne 0) { throw "openclaw doctor --fix of $Version failed: $($doctor.Errors)" }
-            $null = Start-TestGateway -Release $Version -Gateway $Gateway
-        }
-    }
+    if ($seedRelease -ne $Version) { Start-UpgradedGateway $Gateway $Version }
     foreach ($device in $devices) {
         if ($narrowed) {
             # An operator's CLI of its own: the gateway's CLI would sign in with its cached device token, and from
@@ -107,7 +117,7 @@ function Invoke-ReleaseCheck([string] $Version, $Gateway) {
             if ($rotate.ExitCode -ne 0 -and "$($rotate.Errors)" -match 'rotation denied') {
                 # The CLI caches a device token at its first connect and then signs in with it for the least
                 # scopes a command needs, and from 2026.4.5 such a caller may not rotate another device's token
-                # (#50627); 4.5-8.1 and sometimes 9.5 refuse it. The same RPC from a shared-token admin connection.
+                # (#50627); 4.5-8.1 refuse it. The same RPC from a shared-token admin connection.
                 $answer = Invoke-OperatorRequest $Gateway device.token.rotate @{ deviceId = $device.DeviceId; role = 'operator'; scopes = @('operator.read') }
                 if (-not $answer.ok) { throw "device.token.rotate failed on ${Version}: $($answer.code) $($answer.message)" }
                 $script:NarrowedBy = 'rpc'

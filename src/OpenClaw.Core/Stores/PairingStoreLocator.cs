@@ -6,8 +6,9 @@ namespace OpenClaw.Core.Stores
     /// <summary>
     /// Finds the pairing store in a gateway's state folder (docs/release-matrix.md, Part 1 §5):
     /// <list type="bullet">
-    /// <item>2026.8.1+ keeps it in state/openclaw.sqlite and renames the JSON files to *.json.migrated (facts §6.2);
-    /// when both exist (a 2026.9 gateway that has not yet run doctor --fix), the database is what that gateway reads,
+    /// <item>2026.8.1+ keeps it in state/openclaw.sqlite and renames the JSON files to *.json.migrated (facts §6.2).
+    /// 2026.8.1-2026.9.4 import them at gateway startup; from 2026.9.5 only `openclaw doctor --fix` does, and the
+    /// gateway starts without them (Part 2, 2026-12-07). When both exist, the database is what that gateway reads,
     /// and its rows win over the legacy files.</item>
     /// <item>2026.6.1-2026.7.35 create state/openclaw.sqlite at schema version 1 with empty device tables and keep
     /// the devices in devices/paired.json and devices/pending.json, as 2026.2.x-2026.5.x do: the JSON files are the
