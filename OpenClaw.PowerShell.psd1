@@ -2,7 +2,7 @@
 # into the assemblies and the package, so it is never written anywhere else.
 @{
     RootModule           = 'OpenClaw.PowerShell.dll'
-    ModuleVersion        = '0.1.0'
+    ModuleVersion        = '0.2.0'
     GUID                 = '6f1f7c8e-4a0e-4f7e-9a53-2f4f5a0c9d11'
     Author               = 'OpenClaw.PowerShell contributors'
     CompanyName          = 'OpenClaw.PowerShell'
