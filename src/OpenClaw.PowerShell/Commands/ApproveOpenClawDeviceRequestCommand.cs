@@ -1,6 +1,8 @@
+using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using OpenClaw.Core.Errors;
 using OpenClaw.Core.Offline;
 using OpenClaw.Core.Requests;
 using OpenClaw.PowerShell.Cmdlets;
@@ -19,13 +21,37 @@ namespace OpenClaw.PowerShell.Commands
     [OutputType(typeof(OpenClawDeviceRequest))]
     public sealed class ApproveOpenClawDeviceRequestCommand : RequestDecisionCmdlet
     {
+        /// <summary>
+        /// What a piped request claimed when it was listed. Bound by property name only, so that RequestId binds as
+        /// it always did; when true, the live request must still be within its device's entitlement at the moment
+        /// it is approved, which is what makes `Where-Object IsWithinEntitlement | Approve-...` a safe auto-approve.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        public bool IsWithinEntitlement { get; set; }
+
+        /// <summary>The scopes a piped request asked for when it was listed, to name those that appeared since.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        [Alias("Scopes")]
+        [AllowNull, AllowEmptyCollection]
+        public string[]? ListedScopes { get; set; }
+
         protected override string Activity => "Approving OpenClaw device requests";
 
         protected override string Describe(PairingRequest request) => request.DescribeApproval();
 
-        protected override Task<RequestDecision> DecideAsync(RequestDecider decider, PairingRequest request, CancellationToken cancellation) =>
-            decider.ApproveAsync(request, cancellation);
+        protected override Task<RequestDecision> DecideAsync(RequestDecider decider, PairingRequest request,
+            Func<PairingRequest, OpenClawException?>? guard, CancellationToken cancellation) =>
+            decider.ApproveAsync(request, cancellation, guard);
 
         protected override OfflineLifecycleItem Plan(OfflineLifecycle lifecycle, PairingRequest request) => lifecycle.Approve(request);
+
+        protected override Func<PairingRequest, OpenClawException?>? Guard()
+        {
+            if (!IsWithinEntitlement) return null;
+            var listed = ListedScopes;
+            return live => RequestEntitlement.NoLongerWithin(live, listed,
+                $"Nothing was approved. Review it with Get-OpenClawDeviceRequest -RequestId {live.RequestId}{(Offline ? " -Offline" : "")}; "
+                + "approve it by id if the new access is intended, or deny it with Deny-OpenClawDeviceRequest.");
+        }
     }
 }
