@@ -71,7 +71,7 @@ namespace OpenClaw.PowerShell.Tests
             Assert.Equal(ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
             Assert.Equal(_backendWrite.RequestId, error.TargetObject);
             Assert.Contains(_devices.Backend.ShortId, error.Exception.Message);
-            Assert.Contains($"[{TalkSecrets}] appeared since it was listed", error.Exception.Message);
+            Assert.Contains($"[{TalkSecrets}] is beyond what its approved scopes", error.Exception.Message);
             Assert.Contains($"Get-OpenClawDeviceRequest -RequestId {_backendWrite.RequestId}", error.ErrorDetails.RecommendedAction);
             // The other request that claimed entitlement still holds it, and is approved in the same pipeline.
             Assert.Equal(TestDevices.CliRequestId, Assert.Single(result.Output).Get<string>("RequestId"));
@@ -109,6 +109,16 @@ namespace OpenClaw.PowerShell.Tests
             Assert.Equal(new[] { "OpenClaw.RequestNoLongerEntitled" }, result.ErrorIds);
             Assert.Equal(_readerAdmin.RequestId, Assert.Single(result.Output).Get<string>("RequestId"));
             Assert.Contains(Scopes.Admin, _shell.Store.ScopesOf(_devices.Reader.DeviceId));
+        }
+
+        [Fact]
+        public void ADevicePipedInStillBindsByDevice()
+        {
+            // The claim parameter binds only from IsWithinEntitlement, which devices lack, so the engine does not
+            // hold a device object to the default set (ByRequestId) and it binds DeviceId and Role as before.
+            var result = _shell.RunOk("Get-OpenClawDevice @c -DeviceId $id | Approve-OpenClawDeviceRequest @c -Confirm:$false -PassThru", ("id", _devices.Reader.DeviceId));
+
+            Assert.Equal(_readerAdmin.RequestId, Assert.Single(result.Output).Get<string>("RequestId"));
         }
 
         [Fact]

@@ -103,7 +103,7 @@ Describe 'A safe unattended approve on OpenClaw 2026.2.21' -Skip:(-not $HasRelea
             $problems[0].FullyQualifiedErrorId | Should -Be (Get-FullErrorId OpenClaw.RequestNoLongerEntitled Approve-OpenClawDeviceRequest)
             $problems[0].TargetObject | Should -Be $requestId
             "$problems" | Should -BeLike "*$($growerId.Substring(0, 12))*"
-            "$problems" | Should -BeLike '*`[operator.talk.secrets`] appeared since it was listed*'
+            "$problems" | Should -BeLike '*now asks for `[operator.write, operator.talk.secrets`]: `[operator.talk.secrets`] is beyond*'
             $problems[0].ErrorDetails.RecommendedAction | Should -BeLike "*Get-OpenClawDeviceRequest -RequestId $requestId*"
             $now = @(Get-OpenClawDeviceRequest @Auto -RequestId $requestId)
             $now.IsWithinEntitlement | Should -BeFalse

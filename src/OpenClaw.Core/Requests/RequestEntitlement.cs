@@ -90,21 +90,18 @@ namespace OpenClaw.Core.Requests
         /// <summary>
         /// The refusal for a request that was listed as within its entitlement and no longer is, judged on the live
         /// request right before approving: 2026.2.21 merges a later connect's scopes into the pending request under
-        /// the same id (facts §1.2), so a listed id can come to ask for more. Null while the live request is still within.
+        /// the same id (facts §1.2), so a listed id can come to ask for more. The scopes beyond the entitlement are
+        /// the ones that appeared since the listing (every listed scope was within), unless the device itself was
+        /// narrowed meanwhile. Null while the live request is still within.
         /// </summary>
-        /// <param name="listedScopes">The scopes the request asked for when it was listed, to name those that appeared; null when unknown.</param>
         /// <param name="recommendedAction">Worded by the caller, which knows its own commands.</param>
-        public static OpenClawException? NoLongerWithin(PairingRequest live, IReadOnlyCollection<string>? listedScopes, string? recommendedAction)
+        public static OpenClawException? NoLongerWithin(PairingRequest live, string? recommendedAction)
         {
             var entitlement = live.Entitlement;
             if (entitlement.IsWithin) return null;
-            var appeared = listedScopes == null ? Array.Empty<string>() : ScopeRules.Sorted(live.Request.Scopes.Where(s => !listedScopes.Contains(s)));
-            var growth = appeared.Count > 0
-                ? $"it now asks for [{string.Join(", ", live.Request.Scopes)}], where [{string.Join(", ", appeared)}] appeared since it was listed, and "
-                : "";
             return new OpenClawException(ErrorIds.RequestNoLongerEntitled, OpenClawErrorKind.InvalidOperation,
-                $"Request {live.RequestId} of {live.Name} (device {PairingRequest.ShortId(live.DeviceId)}) was listed as within its entitlement, but {growth}"
-                + $"{entitlement.Describe(live)}; nothing was approved.",
+                $"Request {live.RequestId} of {live.Name} (device {PairingRequest.ShortId(live.DeviceId)}) was listed as within its entitlement, "
+                + $"but it now asks for [{string.Join(", ", live.Request.Scopes)}]: {entitlement.Describe(live)}; nothing was approved.",
                 recommendedAction, live.RequestId);
         }
     }

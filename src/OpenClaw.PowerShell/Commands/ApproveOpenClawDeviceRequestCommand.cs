@@ -26,14 +26,13 @@ namespace OpenClaw.PowerShell.Commands
         /// it always did; when true, the live request must still be within its device's entitlement at the moment
         /// it is approved, which is what makes `Where-Object IsWithinEntitlement | Approve-...` a safe auto-approve.
         /// </summary>
+        /// <remarks>
+        /// Only request objects have this property. The listed Scopes are deliberately not bound as well: devices
+        /// have Scopes too, and the engine binds pipeline input in the default set (ByRequestId) first, so a device
+        /// piped in for its DeviceId would then be held to that set and refused for lacking RequestId.
+        /// </remarks>
         [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
         public bool IsWithinEntitlement { get; set; }
-
-        /// <summary>The scopes a piped request asked for when it was listed, to name those that appeared since.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
-        [Alias("Scopes")]
-        [AllowNull, AllowEmptyCollection]
-        public string[]? ListedScopes { get; set; }
 
         protected override string Activity => "Approving OpenClaw device requests";
 
@@ -48,8 +47,7 @@ namespace OpenClaw.PowerShell.Commands
         protected override Func<PairingRequest, OpenClawException?>? Guard()
         {
             if (!IsWithinEntitlement) return null;
-            var listed = ListedScopes;
-            return live => RequestEntitlement.NoLongerWithin(live, listed,
+            return live => RequestEntitlement.NoLongerWithin(live,
                 $"Nothing was approved. Review it with Get-OpenClawDeviceRequest -RequestId {live.RequestId}{(Offline ? " -Offline" : "")}; "
                 + "approve it by id if the new access is intended, or deny it with Deny-OpenClawDeviceRequest.");
         }

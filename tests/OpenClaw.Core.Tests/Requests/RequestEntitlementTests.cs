@@ -107,10 +107,10 @@ public sealed class RequestEntitlementTests
     }
 
     [Fact]
-    public void TheRefusalNamesTheRequestTheDeviceAndTheScopesThatAppeared()
+    public void TheRefusalNamesTheRequestTheDeviceAndTheScopesBeyondTheEntitlement()
     {
         var live = new PairingRequest(Request(new[] { Scope.Write, Scope.TalkSecrets }), TestDevices.Operator(Scope.Legacy), TestReleases.Named("2026.2.21"));
-        var refusal = RequestEntitlement.NoLongerWithin(live, new[] { Scope.Write }, "review it");
+        var refusal = RequestEntitlement.NoLongerWithin(live, "review it");
         Assert.NotNull(refusal);
         Assert.Equal(ErrorIds.RequestNoLongerEntitled, refusal!.ErrorId);
         Assert.Equal(OpenClawErrorKind.InvalidOperation, refusal.Kind);
@@ -118,7 +118,7 @@ public sealed class RequestEntitlementTests
         Assert.Equal("review it", refusal.RecommendedAction);
         Assert.Contains("Request r1", refusal.Message);
         Assert.Contains(PairingRequest.ShortId(TestDevices.CliDeviceId), refusal.Message);
-        Assert.Contains($"[{Scope.TalkSecrets}] appeared since it was listed", refusal.Message);
+        Assert.Contains($"now asks for [{Scope.Write}, {Scope.TalkSecrets}]: [{Scope.TalkSecrets}] is beyond what its approved scopes", refusal.Message);
         Assert.Contains("nothing was approved", refusal.Message);
     }
 
@@ -126,16 +126,22 @@ public sealed class RequestEntitlementTests
     public void NoRefusalWhileTheLiveRequestIsStillWithin()
     {
         var live = new PairingRequest(Request(new[] { Scope.Read, Scope.Write }), TestDevices.Operator(Scope.Legacy), TestReleases.Named("2026.2.21"));
-        Assert.Null(RequestEntitlement.NoLongerWithin(live, new[] { Scope.Write }, null));
+        Assert.Null(RequestEntitlement.NoLongerWithin(live, null));
     }
 
     [Fact]
-    public void ARefusalWithoutNewScopesSaysWhatChangedInstead()
+    public void ARefusalOfARemovedDeviceSaysItIsNotPaired()
+    {
+        var live = new PairingRequest(Request(new[] { Scope.Write }), null, TestReleases.Named("2026.2.21"));
+        Assert.Contains("the device is not paired", RequestEntitlement.NoLongerWithin(live, null)!.Message);
+    }
+
+    [Fact]
+    public void ARefusalAfterTheDeviceWasNarrowedSaysSo()
     {
         // Same scopes, but the device was narrowed to read-only between the list and the approval.
         var live = new PairingRequest(Request(new[] { Scope.Write }), TestDevices.Operator(new[] { Scope.Read }), TestReleases.Named("2026.2.21"));
-        var refusal = RequestEntitlement.NoLongerWithin(live, new[] { Scope.Write }, null)!;
-        Assert.DoesNotContain("appeared", refusal.Message);
+        var refusal = RequestEntitlement.NoLongerWithin(live, null)!;
         Assert.Contains($"[{Scope.Write}] is beyond what its approved scopes [{Scope.Read}] entitle it to on 2026.2.21", refusal.Message);
     }
 }
