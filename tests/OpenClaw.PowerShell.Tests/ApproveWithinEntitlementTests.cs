@@ -72,7 +72,7 @@ namespace OpenClaw.PowerShell.Tests
             Assert.Equal(_backendWrite.RequestId, error.TargetObject);
             Assert.Contains(_devices.Backend.ShortId, error.Exception.Message);
             Assert.Contains($"[{TalkSecrets}] is beyond what its approved scopes", error.Exception.Message);
-            Assert.Contains($"Get-OpenClawDeviceRequest -RequestId {_backendWrite.RequestId}", error.ErrorDetails.RecommendedAction);
+            Assert.Contains($"Get-OpenClawDeviceRequest -DeviceId {_devices.Backend.ShortId} | Format-List", error.ErrorDetails.RecommendedAction);
             // The other request that claimed entitlement still holds it, and is approved in the same pipeline.
             Assert.Equal(TestDevices.CliRequestId, Assert.Single(result.Output).Get<string>("RequestId"));
             Assert.Single(_shell.Gateway.Requests("device.pair.approve"));

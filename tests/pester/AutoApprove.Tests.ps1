@@ -104,7 +104,7 @@ Describe 'A safe unattended approve on OpenClaw 2026.2.21' -Skip:(-not $HasRelea
             $problems[0].TargetObject | Should -Be $requestId
             "$problems" | Should -BeLike "*$($growerId.Substring(0, 12))*"
             "$problems" | Should -BeLike '*now asks for `[operator.write, operator.talk.secrets`]: `[operator.talk.secrets`] is beyond*'
-            $problems[0].ErrorDetails.RecommendedAction | Should -BeLike "*Get-OpenClawDeviceRequest -RequestId $requestId*"
+            $problems[0].ErrorDetails.RecommendedAction | Should -BeLike "*Get-OpenClawDeviceRequest -DeviceId $($growerId.Substring(0, 12)) | Format-List*"
             $now = @(Get-OpenClawDeviceRequest @Auto -RequestId $requestId)
             $now.IsWithinEntitlement | Should -BeFalse
             $now.Scopes | Sort-Object | Should -Be @('operator.talk.secrets', 'operator.write')
@@ -114,7 +114,9 @@ Describe 'A safe unattended approve on OpenClaw 2026.2.21' -Skip:(-not $HasRelea
         It 'is refused the same way -Offline, with the gateway stopped, and no file changes' {
             Stop-TestGateway $AutoGateway
             $before = Get-StoreSnapshot $AutoGateway.State
-            $listed | Where-Object IsWithinEntitlement |
+            # The listed object names the gateway as its source; Select-Object keeps its id and claim and drops the
+            # source, which is how ids are applied to another target (here the stopped gateway's store) on purpose.
+            $listed | Where-Object IsWithinEntitlement | Select-Object RequestId, IsWithinEntitlement |
                 Approve-OpenClawDeviceRequest -Offline -StateDirectory $AutoGateway.State -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable problems
             $problems | Should -HaveCount 1
             $problems[0].FullyQualifiedErrorId | Should -Be (Get-FullErrorId OpenClaw.RequestNoLongerEntitled Approve-OpenClawDeviceRequest)

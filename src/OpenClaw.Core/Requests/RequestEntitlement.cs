@@ -94,15 +94,15 @@ namespace OpenClaw.Core.Requests
         /// the ones that appeared since the listing (every listed scope was within), unless the device itself was
         /// narrowed meanwhile. Null while the live request is still within.
         /// </summary>
-        /// <param name="recommendedAction">Worded by the caller, which knows its own commands.</param>
-        public static OpenClawException? NoLongerWithin(PairingRequest live, string? recommendedAction)
+        /// <param name="offline">The request was read from a stopped gateway's store, where the review happens too.</param>
+        public static OpenClawException? NoLongerWithin(PairingRequest live, bool offline)
         {
             var entitlement = live.Entitlement;
             if (entitlement.IsWithin) return null;
             return new OpenClawException(ErrorIds.RequestNoLongerEntitled, OpenClawErrorKind.InvalidOperation,
                 $"Request {live.RequestId} of {live.Name} (device {PairingRequest.ShortId(live.DeviceId)}) was listed as within its entitlement, "
                 + $"but it now asks for [{string.Join(", ", live.Request.Scopes)}]: {entitlement.Describe(live)}; nothing was approved.",
-                recommendedAction, live.RequestId);
+                new ErrorRemedy(RemedyKind.ReviewRequest, offline) { DeviceId = PairingRequest.ShortId(live.DeviceId) }, live.RequestId);
         }
     }
 }

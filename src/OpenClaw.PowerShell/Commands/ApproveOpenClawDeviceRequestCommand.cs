@@ -47,9 +47,8 @@ namespace OpenClaw.PowerShell.Commands
         protected override Func<PairingRequest, OpenClawException?>? Guard()
         {
             if (!IsWithinEntitlement) return null;
-            return live => RequestEntitlement.NoLongerWithin(live,
-                $"Nothing was approved. Review it with Get-OpenClawDeviceRequest -RequestId {live.RequestId}{(Offline ? " -Offline" : "")}; "
-                + "approve it by id if the new access is intended, or deny it with Deny-OpenClawDeviceRequest.");
+            var offline = Offline.IsPresent;
+            return live => RequestEntitlement.NoLongerWithin(live, offline);
         }
     }
 }

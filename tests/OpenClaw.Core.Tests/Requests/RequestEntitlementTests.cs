@@ -110,12 +110,13 @@ public sealed class RequestEntitlementTests
     public void TheRefusalNamesTheRequestTheDeviceAndTheScopesBeyondTheEntitlement()
     {
         var live = new PairingRequest(Request(new[] { Scope.Write, Scope.TalkSecrets }), TestDevices.Operator(Scope.Legacy), TestReleases.Named("2026.2.21"));
-        var refusal = RequestEntitlement.NoLongerWithin(live, "review it");
+        var refusal = RequestEntitlement.NoLongerWithin(live, offline: false);
         Assert.NotNull(refusal);
         Assert.Equal(ErrorIds.RequestNoLongerEntitled, refusal!.ErrorId);
         Assert.Equal(OpenClawErrorKind.InvalidOperation, refusal.Kind);
         Assert.Equal("r1", refusal.Target);
-        Assert.Equal("review it", refusal.RecommendedAction);
+        Assert.Equal(RemedyKind.ReviewRequest, refusal.Remedy!.Value.Kind);
+        Assert.Equal(PairingRequest.ShortId(TestDevices.CliDeviceId), refusal.Remedy.Value.DeviceId);
         Assert.Contains("Request r1", refusal.Message);
         Assert.Contains(PairingRequest.ShortId(TestDevices.CliDeviceId), refusal.Message);
         Assert.Contains($"now asks for [{Scope.Write}, {Scope.TalkSecrets}]: [{Scope.TalkSecrets}] is beyond what its approved scopes", refusal.Message);
@@ -126,14 +127,14 @@ public sealed class RequestEntitlementTests
     public void NoRefusalWhileTheLiveRequestIsStillWithin()
     {
         var live = new PairingRequest(Request(new[] { Scope.Read, Scope.Write }), TestDevices.Operator(Scope.Legacy), TestReleases.Named("2026.2.21"));
-        Assert.Null(RequestEntitlement.NoLongerWithin(live, null));
+        Assert.Null(RequestEntitlement.NoLongerWithin(live, offline: false));
     }
 
     [Fact]
     public void ARefusalOfARemovedDeviceSaysItIsNotPaired()
     {
         var live = new PairingRequest(Request(new[] { Scope.Write }), null, TestReleases.Named("2026.2.21"));
-        Assert.Contains("the device is not paired", RequestEntitlement.NoLongerWithin(live, null)!.Message);
+        Assert.Contains("the device is not paired", RequestEntitlement.NoLongerWithin(live, offline: false)!.Message);
     }
 
     [Fact]
@@ -141,7 +142,7 @@ public sealed class RequestEntitlementTests
     {
         // Same scopes, but the device was narrowed to read-only between the list and the approval.
         var live = new PairingRequest(Request(new[] { Scope.Write }), TestDevices.Operator(new[] { Scope.Read }), TestReleases.Named("2026.2.21"));
-        var refusal = RequestEntitlement.NoLongerWithin(live, null)!;
+        var refusal = RequestEntitlement.NoLongerWithin(live, offline: false)!;
         Assert.Contains($"[{Scope.Write}] is beyond what its approved scopes [{Scope.Read}] entitle it to on 2026.2.21", refusal.Message);
     }
 }
