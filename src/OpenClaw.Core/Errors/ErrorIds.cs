@@ -52,6 +52,12 @@ namespace OpenClaw.Core.Errors
 
         /// <summary>A batch stopped because the gateway stopped answering; this device was not tried.</summary>
         public const string RepairNotAttempted = "OpenClaw.RepairNotAttempted";
+        /// <summary>
+        /// A request piped in as within its device's entitlement no longer is when it is about to be approved (it
+        /// grew under the same id, or the device changed); nothing was approved.
+        /// </summary>
+        public const string RequestNoLongerEntitled = "OpenClaw.RequestNoLongerEntitled";
+
         public const string TokenRevoked = "OpenClaw.TokenRevoked";
         public const string Stopped = "OpenClaw.Stopped";
 

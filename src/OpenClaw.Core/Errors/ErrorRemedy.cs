@@ -58,6 +58,12 @@ namespace OpenClaw.Core.Errors
 
         /// <summary>A certificate pin cannot be applied here (not wss://, or no per-connection check): leave it out.</summary>
         DropCertificatePin,
+
+        /// <summary>
+        /// A request asks for more than its device is entitled to, so no script should approve it: a person reviews
+        /// it (<see cref="ErrorRemedy.DeviceId"/>) and approves or denies it on purpose.
+        /// </summary>
+        ReviewRequest,
     }
 
     /// <summary>

@@ -13,6 +13,8 @@ namespace OpenClaw.Core.Requests
     /// </summary>
     public sealed class PairingRequest
     {
+        private RequestEntitlement? _entitlement;
+
         public PairingRequest(PendingDeviceRequest request, PairedDevice? device, GatewayRelease release)
         {
             Request = request;
@@ -50,6 +52,9 @@ namespace OpenClaw.Core.Requests
                 return ScopeRules.Sorted(Request.Scopes.Where(s => !ScopeRules.Satisfies(Release.ScopeCheck, approved, s)));
             }
         }
+
+        /// <summary>Whether approving would grant only what the device is already entitled to (never for a new device or a role upgrade).</summary>
+        public RequestEntitlement Entitlement => _entitlement ??= RequestEntitlement.Judge(Request, Device, Release);
 
         /// <summary>A paired device asking for scopes it does not hold (the "pairing required" loop of #23006).</summary>
         public bool IsScopeUpgrade => Device != null && AddedScopes.Count > 0;

@@ -53,8 +53,21 @@ namespace OpenClaw.Core.Requests
         /// device is the module's own, whose cached token the approval just invalidated), and reads the device back.
         /// Failures are recorded in the decision, never thrown, so a batch goes on.
         /// </summary>
-        public async Task<RequestDecision> ApproveAsync(PairingRequest request, CancellationToken cancellation)
+        /// <param name="recheck">
+        /// When given, the request is read again right before the approve call and judged by it (a refusal leaves the
+        /// decision unapplied): a -Confirm prompt can wait for minutes, and 2026.2.21 merges a later connect's scopes
+        /// into the pending request under the same id meanwhile (facts §1.2).
+        /// </param>
+        public async Task<RequestDecision> ApproveAsync(PairingRequest request, CancellationToken cancellation,
+            Func<PairingRequest, OpenClawException?>? recheck = null)
         {
+            if (recheck != null)
+            {
+                var live = await ResolveAsync(RequestSelector.SelectById(request.RequestId, request.DeviceId), cancellation).ConfigureAwait(false);
+                var refusal = live.Error ?? recheck(live.Request!);
+                if (refusal != null) return new RequestDecision(request, RequestVerdict.Approved) { Error = refusal };
+                request = live.Request!;
+            }
             var decision = await ApplyAsync(request, RequestVerdict.Approved, (devices, id) => devices.ApproveAsync(id, cancellation), cancellation).ConfigureAwait(false);
             if (!decision.Applied) return decision;
             decision.Steps.Add($"approved request {request.RequestId} for [{string.Join(", ", request.Request.Scopes)}]");

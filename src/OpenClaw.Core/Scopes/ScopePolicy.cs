@@ -21,7 +21,7 @@ namespace OpenClaw.Core.Scopes
             var approvedSet = new HashSet<string>(approved);
             var required = requiredOverride != null
                 ? ScopeRules.Sorted(requiredOverride)
-                : Required(approved, role, release);
+                : Entitled(approved, role, release);
 
             var missingApproved = required.Where(s => !ScopeRules.Satisfies(release.ScopeCheck, approvedSet, s)).ToList();
             var token = device.TokenFor(role);
@@ -35,8 +35,12 @@ namespace OpenClaw.Core.Scopes
                 missingApproved, missingToken, reason);
         }
 
-        /// <summary>Operator roles get the entitlement expansion; other roles (node) keep exactly what they have.</summary>
-        private static IReadOnlyList<string> Required(IReadOnlyList<string> approved, string role, GatewayRelease release)
+        /// <summary>
+        /// What a device's approved scopes entitle it to for a role on a release: the scopes a verdict requires, and
+        /// the ceiling of an approval that counts as within entitlement. Operator roles get the expansion of
+        /// current semantics, limited to the scopes the release knows; other roles (node) keep exactly what they have.
+        /// </summary>
+        public static IReadOnlyList<string> Entitled(IReadOnlyList<string> approved, string role, GatewayRelease release)
         {
             if (role != "operator") return approved.Where(s => !OperatorScopes.IsOperatorScope(s)).ToList();
             var entitled = ScopeRules.ImpliedByCurrentSemantics(approved);

@@ -27,6 +27,9 @@ namespace OpenClaw.PowerShell.Cmdlets
                     return $"List the current requests with Get-OpenClawDeviceRequest{from}, or select the device's current request with -DeviceId; a device files a new request when it connects again.";
                 case RemedyKind.AwaitRequest:
                     return $"A device files a request when it connects asking for access it does not have; list them with Get-OpenClawDeviceRequest{from}.";
+                case RemedyKind.ReviewRequest:
+                    return $"Nothing was approved. Review the request with Get-OpenClawDeviceRequest{from} -DeviceId {remedy.DeviceId} | Format-List; "
+                           + $"if the new access is intended, approve it with Approve-OpenClawDeviceRequest{from} -DeviceId {remedy.DeviceId}, otherwise deny it with Deny-OpenClawDeviceRequest.";
                 case RemedyKind.CheckDevice:
                     return errorId == ErrorIds.OfflineEditNotVerified
                         ? $"Check with Get-OpenClawDevice{from} and Get-OpenClawDeviceRequest{from}; the backup beside the file holds the state before the edit."

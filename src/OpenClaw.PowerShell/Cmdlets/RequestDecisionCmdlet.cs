@@ -26,8 +26,8 @@ namespace OpenClaw.PowerShell.Cmdlets
         protected const string ByDeviceSet = "ByDevice";
         private const string ByRequestIdOfflineSet = "ByRequestIdOffline";
         private const string ByDeviceOfflineSet = "ByDeviceOffline";
-        private readonly RoutedBatch<(string Label, Func<DevicePairingSnapshot, PendingDeviceRequest> Select)> _offlineBatch =
-            new RoutedBatch<(string, Func<DevicePairingSnapshot, PendingDeviceRequest>)>();
+        private readonly RoutedBatch<(string Label, Func<DevicePairingSnapshot, PendingDeviceRequest> Select, Func<PairingRequest, OpenClawException?>? Guard)> _offlineBatch =
+            new RoutedBatch<(string, Func<DevicePairingSnapshot, PendingDeviceRequest>, Func<PairingRequest, OpenClawException?>?)>();
         private readonly Dictionary<GatewaySession, RequestDecider> _deciders = new Dictionary<GatewaySession, RequestDecider>();
         private OfflineLifecycleFlow? _flow;
         private int _count;
@@ -107,8 +107,16 @@ namespace OpenClaw.PowerShell.Cmdlets
         /// <summary>The -WhatIf and -Confirm text (PairingRequest.DescribeApproval or DescribeDenial).</summary>
         protected abstract string Describe(PairingRequest request);
 
-        /// <summary>The online decision, through the gateway.</summary>
-        protected abstract Task<RequestDecision> DecideAsync(RequestDecider decider, PairingRequest request, CancellationToken cancellation);
+        /// <summary>The online decision, through the gateway; <paramref name="guard"/> is <see cref="Guard"/>'s check for this item.</summary>
+        protected abstract Task<RequestDecision> DecideAsync(RequestDecider decider, PairingRequest request,
+            Func<PairingRequest, OpenClawException?>? guard, CancellationToken cancellation);
+
+        /// <summary>
+        /// A check of the request found right before acting, made from what the current pipeline object claimed
+        /// (a refusal is that item's error, and nothing is decided); null when there is nothing to check. Taken
+        /// once per record, because -Offline decides the whole batch at the end, after later records rebound the parameters.
+        /// </summary>
+        protected virtual Func<PairingRequest, OpenClawException?>? Guard() => null;
 
         /// <summary>The offline decision, as a store edit.</summary>
         protected abstract OfflineLifecycleItem Plan(OfflineLifecycle lifecycle, PairingRequest request);
@@ -120,9 +128,10 @@ namespace OpenClaw.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
+            var guard = Guard();
             var selectors = ParameterSetName == ByDeviceSet || ParameterSetName == ByDeviceOfflineSet
-                ? DeviceId.Select(id => (Label: "device " + id, Select: RequestSelector.SelectForDevice(id, Role)))
-                : RequestId.Select(id => (Label: "request " + id, Select: RequestSelector.SelectById(id, FormerDevice(id))));
+                ? DeviceId.Select(id => (Label: "device " + id, Select: RequestSelector.SelectForDevice(id, Role), Guard: guard))
+                : RequestId.Select(id => (Label: "request " + id, Select: RequestSelector.SelectById(id, FormerDevice(id)), Guard: guard));
             // Online, each request is decided as it arrives (so this can follow Get-OpenClawDeviceRequest -Wait), on
             // the gateway it was read from; offline ones are gathered into one write per folder.
             foreach (var selector in selectors)
@@ -137,7 +146,7 @@ namespace OpenClaw.PowerShell.Cmdlets
                     var session = Sessions.For(route, ManagementAccess.ChangeDevices, null);
                     if (!_deciders.TryGetValue(session, out var decider)) _deciders[session] = decider = new RequestDecider(session);
                     WriteProgress(new ProgressRecord(1, Activity, $"{++_count}: {selector.Label}"));
-                    DecideOnline(session, decider, selector.Select);
+                    DecideOnline(session, decider, selector.Select, selector.Guard);
                 }
             }
         }
@@ -148,7 +157,8 @@ namespace OpenClaw.PowerShell.Cmdlets
             if (_count > 0) WriteProgress(new ProgressRecord(1, Activity, "Done") { RecordType = ProgressRecordType.Completed });
         }
 
-        private void DecideOnline(GatewaySession session, RequestDecider decider, Func<DevicePairingSnapshot, PendingDeviceRequest> select)
+        private void DecideOnline(GatewaySession session, RequestDecider decider, Func<DevicePairingSnapshot, PendingDeviceRequest> select,
+            Func<PairingRequest, OpenClawException?>? guard)
         {
             var resolved = Run(token => decider.ResolveAsync(select, token));
             CompletionCache.Current.Remember(resolved.Snapshot, session.Release.KnownScopes);
@@ -157,14 +167,21 @@ namespace OpenClaw.PowerShell.Cmdlets
                 WriteError(resolved.Error!);
                 return;
             }
+            // Checked before asking, so -WhatIf shows the refusal too; DecideAsync checks again after any prompt.
+            if (guard?.Invoke(request) is { } refusal)
+            {
+                WriteError(refusal);
+                return;
+            }
             if (!ShouldProcess(Target(request, "on " + session.Url), Describe(request))) return;
-            var decision = Run(token => DecideAsync(decider, request, token));
+            var decision = Run(token => DecideAsync(decider, request, guard, token));
             if (decision.Error != null) WriteError(decision.Error);
             if (PassThru && decision.Applied) WriteObject(new OpenClawDeviceRequest(decision, OpenClawOrigin.Of(session)));
         }
 
         /// <summary>Every id resolved against one snapshot of the store; a request named twice is decided once.</summary>
-        private void EndOffline(string folder, IReadOnlyList<(string Label, Func<DevicePairingSnapshot, PendingDeviceRequest> Select)> batch)
+        private void EndOffline(string folder,
+            IReadOnlyList<(string Label, Func<DevicePairingSnapshot, PendingDeviceRequest> Select, Func<PairingRequest, OpenClawException?>? Guard)> batch)
         {
             var state = Flow.Open(folder);
             var lifecycle = new OfflineLifecycle(state);
@@ -174,8 +191,11 @@ namespace OpenClaw.PowerShell.Cmdlets
                 Flow.ReportResolving(i, batch.Count, batch[i].Label);
                 try
                 {
-                    var request = batch[i].Select(state.Snapshot);
-                    if (requests.All(r => r.RequestId != request.RequestId)) requests.Add(lifecycle.Describe(request));
+                    var request = lifecycle.Describe(batch[i].Select(state.Snapshot));
+                    // Judged on the store as this command read it; the write below needs the gateway stopped, so no
+                    // gateway merges scopes into the request between this check and the write.
+                    if (batch[i].Guard?.Invoke(request) is { } refusal) WriteError(refusal);
+                    else if (requests.All(r => r.RequestId != request.RequestId)) requests.Add(request);
                 }
                 catch (OpenClawException e)
                 {

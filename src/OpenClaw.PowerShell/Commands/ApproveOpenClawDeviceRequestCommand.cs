@@ -1,6 +1,8 @@
+using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using OpenClaw.Core.Errors;
 using OpenClaw.Core.Offline;
 using OpenClaw.Core.Requests;
 using OpenClaw.PowerShell.Cmdlets;
@@ -19,13 +21,34 @@ namespace OpenClaw.PowerShell.Commands
     [OutputType(typeof(OpenClawDeviceRequest))]
     public sealed class ApproveOpenClawDeviceRequestCommand : RequestDecisionCmdlet
     {
+        /// <summary>
+        /// What a piped request claimed when it was listed. Bound by property name only, so that RequestId binds as
+        /// it always did; when true, the live request must still be within its device's entitlement at the moment
+        /// it is approved, which is what makes `Where-Object IsWithinEntitlement | Approve-...` a safe auto-approve.
+        /// </summary>
+        /// <remarks>
+        /// Only request objects have this property. The listed Scopes are deliberately not bound as well: devices
+        /// have Scopes too, and the engine binds pipeline input in the default set (ByRequestId) first, so a device
+        /// piped in for its DeviceId would then be held to that set and refused for lacking RequestId.
+        /// </remarks>
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        public bool IsWithinEntitlement { get; set; }
+
         protected override string Activity => "Approving OpenClaw device requests";
 
         protected override string Describe(PairingRequest request) => request.DescribeApproval();
 
-        protected override Task<RequestDecision> DecideAsync(RequestDecider decider, PairingRequest request, CancellationToken cancellation) =>
-            decider.ApproveAsync(request, cancellation);
+        protected override Task<RequestDecision> DecideAsync(RequestDecider decider, PairingRequest request,
+            Func<PairingRequest, OpenClawException?>? guard, CancellationToken cancellation) =>
+            decider.ApproveAsync(request, cancellation, guard);
 
         protected override OfflineLifecycleItem Plan(OfflineLifecycle lifecycle, PairingRequest request) => lifecycle.Approve(request);
+
+        protected override Func<PairingRequest, OpenClawException?>? Guard()
+        {
+            if (!IsWithinEntitlement) return null;
+            var offline = Offline.IsPresent;
+            return live => RequestEntitlement.NoLongerWithin(live, offline);
+        }
     }
 }

@@ -1,6 +1,8 @@
+using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using OpenClaw.Core.Errors;
 using OpenClaw.Core.Offline;
 using OpenClaw.Core.Requests;
 using OpenClaw.PowerShell.Cmdlets;
@@ -22,7 +24,8 @@ namespace OpenClaw.PowerShell.Commands
 
         protected override string Describe(PairingRequest request) => request.DescribeDenial();
 
-        protected override Task<RequestDecision> DecideAsync(RequestDecider decider, PairingRequest request, CancellationToken cancellation) =>
+        protected override Task<RequestDecision> DecideAsync(RequestDecider decider, PairingRequest request,
+            Func<PairingRequest, OpenClawException?>? guard, CancellationToken cancellation) =>
             decider.DenyAsync(request, cancellation);
 
         protected override OfflineLifecycleItem Plan(OfflineLifecycle lifecycle, PairingRequest request) => lifecycle.Deny(request);

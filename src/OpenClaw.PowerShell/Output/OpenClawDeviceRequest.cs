@@ -41,6 +41,7 @@ namespace OpenClaw.PowerShell
             ApprovedScopes = request.ApprovedScopes?.ToArray();
             TokenScopes = request.TokenScopes?.ToArray();
             AddedScopes = request.AddedScopes.ToArray();
+            IsWithinEntitlement = request.Entitlement.IsWithin;
             Origin = origin;
             GatewayRelease = request.Release.Name;
         }
@@ -97,6 +98,14 @@ namespace OpenClaw.PowerShell
 
         /// <summary>What approving would add to the device's approved scopes (all requested scopes for a new device).</summary>
         public string[] AddedScopes { get; }
+
+        /// <summary>
+        /// Approving would grant nothing the device's approved scopes do not already entitle it to under the release's
+        /// rules (what Test-OpenClawDeviceScope requires of it); never true for a new device or a role it does not hold,
+        /// nor for a request read without its device. Approve-OpenClawDeviceRequest checks it again on the live
+        /// request when one piped in says true, and refuses (OpenClaw.RequestNoLongerEntitled) if it no longer holds.
+        /// </summary>
+        public bool IsWithinEntitlement { get; }
 
         /// <summary>The address the request came from, when the gateway recorded one (it does not for local connects).</summary>
         public string? RemoteIp { get; }

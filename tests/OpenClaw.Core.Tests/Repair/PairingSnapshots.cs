@@ -56,6 +56,14 @@ public static class PairingSnapshots
             ["ts"] = ts,
         };
 
+    /// <summary>Request r1 of the CLI device for <paramref name="scopes"/>, read as the module reads it, after <paramref name="change"/>.</summary>
+    public static PendingDeviceRequest CliRequest(string[] scopes, Action<JObject>? change = null)
+    {
+        var json = PendingRequest("r1", TestDevices.CliDeviceId, 1795555243275, scopes);
+        change?.Invoke(json);
+        return PendingDeviceRequest.FromJson(json);
+    }
+
     private static JObject ListEntry(JObject record, bool plantTokenValues)
     {
         var entry = (JObject)record.DeepClone();

@@ -12,12 +12,7 @@ namespace OpenClaw.Core.Tests.Requests;
 /// </summary>
 public sealed class PairingRequestTests
 {
-    private static PendingDeviceRequest Request(string[] scopes, Action<JObject>? change = null)
-    {
-        var json = PairingSnapshots.PendingRequest("r1", TestDevices.CliDeviceId, 1795555243275, scopes);
-        change?.Invoke(json);
-        return PendingDeviceRequest.FromJson(json);
-    }
+    private static PendingDeviceRequest Request(string[] scopes, Action<JObject>? change = null) => PairingSnapshots.CliRequest(scopes, change);
 
     [Fact]
     public void TheFixturesRepairRequestIsAScopeUpgradeOfTheLegacyDeviceOn2219()

@@ -152,6 +152,31 @@ namespace OpenClaw.Integration.Tests.Scenarios
             Assert.True(gateway.Device("reissued", "gateway-client", "backend", Write).Ok);
         }
 
+        /// <summary>
+        /// The second entitlement check, right before the approve call: the request is within entitlement when it is
+        /// listed and when the cmdlet asks, and 2.21 merges a new scope into it while the user reads the prompt.
+        /// </summary>
+        [GatewayFact("2026.2.21")]
+        public void AnEntitledRequestThatGrowsWhileThePromptIsShownIsRefusedNotApproved()
+        {
+            using var gateway = Started("2026.2.21");
+            Assert.True(gateway.Device("grower", "gateway-client", "backend", Legacy).Ok);
+            var first = Refused(gateway.Device("grower", "gateway-client", "backend", Write));
+            using var shell = new RequestShell(gateway, confirm: _ =>
+                Refused(gateway.Device("grower", "gateway-client", "backend", "operator.write", "operator.talk.secrets")).RequestId == first.RequestId);
+
+            var result = shell.Run("Get-OpenClawDeviceRequest @c | Where-Object IsWithinEntitlement | Approve-OpenClawDeviceRequest @c -Confirm -PassThru");
+
+            Assert.Single(shell.Host.HostUI.Confirmations);
+            Assert.Equal(new[] { "OpenClaw.RequestNoLongerEntitled" }, result.ErrorIds.ToArray());
+            _log.WriteLine(result.Errors[0].Exception.Message);
+            Assert.Equal(first.RequestId, result.Errors[0].TargetObject);
+            Assert.Contains("[operator.talk.secrets] is beyond what its approved scopes", result.Errors[0].Exception.Message);
+            Assert.Empty(result.Output);
+            Assert.NotNull(gateway.PendingJson()[first.RequestId!]);
+            Assert.DoesNotContain("operator.write", gateway.PairedJson()[first.DeviceId!]!["scopes"]!.Select(s => (string)s!));
+        }
+
         [GatewayFact("2026.2.19")]
         public void WaitStreamsRequestsFiledDuringTheWaitUntilStoppedOrTimedOut()
         {
