@@ -162,6 +162,26 @@ try { `$device | Update-OpenClawDeviceScope -WhatIf -ErrorAction Stop; 'ambient:
         $everything.Count | Should -Be (@(Get-OpenClawDevice -Connection $ConnA).Count + @(Get-OpenClawDevice -Connection $ConnB).Count)
     }
 
+    It 'a request read through -Connection $a is approved on A; given to -Connection $b it is a SourceMismatch' {
+        # A device paired with operator.read (silently, as a new local device) that then asks for operator.write
+        # files a repair request on A.
+        $name = "pester-sources-$Run-request"
+        $paired = Connect-TestNamedDevice $Gateway -Name $name -Scope operator.read
+        $refused = Connect-TestNamedDevice $Gateway -Name $name -Scope operator.read, operator.write
+        $refused.requestId | Should -Not -BeNullOrEmpty
+        $errors = $null
+        Get-OpenClawDeviceRequest -Connection $ConnA -DeviceId $paired.deviceId |
+            Approve-OpenClawDeviceRequest -Connection $ConnB -Confirm:$false -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors | Should -HaveCount 1
+        $errors[0].FullyQualifiedErrorId | Should -Be (Get-FullErrorId OpenClaw.SourceMismatch Approve-OpenClawDeviceRequest)
+
+        $approved = @(Get-OpenClawDeviceRequest -Connection $ConnA -DeviceId $paired.deviceId | Approve-OpenClawDeviceRequest -Confirm:$false -PassThru)
+        $approved | Should -HaveCount 1
+        $approved[0].GatewayUrl | Should -Be $ConnA.Url
+        (Get-OpenClawDevice -Connection $ConnA -DeviceId $paired.deviceId).Scopes | Should -Contain 'operator.write'
+        Remove-OpenClawDevice -Connection $ConnA -DeviceId $paired.deviceId -Confirm:$false
+    }
+
     It 'Select-Object DeviceId, Role applies ids to another gateway on purpose' {
         $changes = @(Get-OpenClawDevice -Connection $ConnA -DeviceId $Shared | Select-Object DeviceId, Role |
                 Update-OpenClawDeviceScope -Connection $ConnB -Confirm:$false -PassThru)
