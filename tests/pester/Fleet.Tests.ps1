@@ -180,6 +180,12 @@ Describe 'A fleet with ForEach-Object -Parallel (the README recipe)' -Skip:(-not
         $offline.Origin.StateDirectory | Should -Be $store
     }
 
+    It 'signs with the one module identity on disk in every runspace, though they all created it at once' {
+        $onDisk = (Get-Content -LiteralPath (Join-Path $env:OPENCLAW_POWERSHELL_HOME 'identity/device.json') -Raw | ConvertFrom-Json).deviceId
+        # 2.19 and 2.21 pair the module's local connect silently, so its device is in their lists.
+        foreach ($release in '2026.2.19', '2026.2.21') { (Get-FleetDevice $first $release).DeviceId | Should -Contain $onDisk }
+    }
+
     It 'leaves nothing to do on the second run' {
         @($second.Report.Reports).Count | Should -BeGreaterOrEqual @($first.Report.Reports).Count
         @($second.Report.Reports | Where-Object { -not $_.IsCompliant }) | Should -BeNullOrEmpty
