@@ -273,3 +273,29 @@ Describe 'A fleet with Start-ThreadJob and Connect-OpenClawGateway' -Skip:(-not 
         $online.Connection.IsOpen | Should -Not -Contain $true
     }
 }
+
+Describe 'Connect-OpenClawGateway inside ForEach-Object -Parallel' -Skip:(-not $FleetReady) {
+    BeforeAll {
+        # pwsh reuses a runspace for the next item unless -UseNewRunspace is given, and a connection belongs to its
+        # runspace: the README says so, and tells to pass -UseNewRunspace (or disconnect) when the block connects.
+        $gateway = $Gateways['2026.2.19']
+        function Get-ConnectionCountSeen([switch] $UseNewRunspace) {
+            1..2 | ForEach-Object -ThrottleLimit 1 -UseNewRunspace:$UseNewRunspace -Parallel {
+                Import-Module OpenClaw.PowerShell
+                $seen = @(Get-OpenClawConnection).Count
+                $null = Connect-OpenClawGateway -Url ($using:gateway).Url -Token ($using:gateway).Token
+                $seen
+            }
+        }
+    }
+
+    It 'shows the next item a reused runspace''s connection' {
+        Get-ConnectionCountSeen | Should -Be 0, 1
+    }
+
+    It 'gives each item a clean runspace with -UseNewRunspace, and closes every socket' {
+        $before = Get-GatewaySocketCount $gateway.Port
+        Get-ConnectionCountSeen -UseNewRunspace | Should -Be 0, 0
+        Get-GatewaySocketCount $gateway.Port | Should -Be $before
+    }
+}
