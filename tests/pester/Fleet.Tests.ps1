@@ -6,6 +6,10 @@ BeforeDiscovery {
     . $PSScriptRoot/Common.ps1 -Discovery
     $Releases = '2026.2.19', '2026.2.21', '2026.9.6'
     $FleetReady = -not @($Releases | Where-Object { -not (Test-TestGatewayRelease $_) })
+    # In discovery: Pester runs no BeforeAll for a file whose tests are all skipped.
+    if (-not $FleetReady -and $env:OPENCLAW_PS_REQUIRE_GATEWAYS -eq '1') {
+        throw "OpenClaw $($Releases -join ', ') must be installed for the fleet tests: bash tests/gateway/provision.sh"
+    }
 }
 
 BeforeAll {
