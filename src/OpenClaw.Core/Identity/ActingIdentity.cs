@@ -50,7 +50,7 @@ namespace OpenClaw.Core.Identity
             if (cli.TryLoad() is { } cliIdentity) return new ActingIdentity(cliIdentity, cli, isOpenClawCli: true);
 
             var own = new IdentityFolder(Path.Combine(moduleHome, "identity"));
-            var identity = own.TryLoad() ?? own.Create();
+            var identity = own.LoadOrCreate();
             return new ActingIdentity(identity, own, isOpenClawCli: false);
         }
 

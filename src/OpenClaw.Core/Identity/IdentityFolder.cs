@@ -74,11 +74,6 @@ namespace OpenClaw.Core.Identity
         /// <summary>Creates a new identity. Refuses to overwrite an existing one.</summary>
         public DeviceIdentity Create()
         {
-            if (File.Exists(DeviceFile))
-            {
-                throw new OpenClawException(ErrorIds.IdentityInvalid, OpenClawErrorKind.InvalidOperation,
-                    $"An identity already exists at '{DeviceFile}'; it is never overwritten.", null, DeviceFile);
-            }
             var identity = DeviceIdentity.Generate();
             FilePermissions.CreatePrivateDirectory(Path);
             var json = new JObject
@@ -89,8 +84,30 @@ namespace OpenClaw.Core.Identity
                 ["privateKeyPem"] = identity.ExportPrivateKeyPem(),
                 ["createdAtMs"] = identity.CreatedAt.ToUnixTimeMilliseconds(),
             };
-            AtomicFile.WriteAllText(DeviceFile, json.ToString(Formatting.Indented) + "\n");
+            if (!AtomicFile.TryCreate(DeviceFile, json.ToString(Formatting.Indented) + "\n"))
+            {
+                throw new OpenClawException(ErrorIds.IdentityInvalid, OpenClawErrorKind.InvalidOperation,
+                    $"An identity already exists at '{DeviceFile}'; it is never overwritten.", null, DeviceFile);
+            }
             return identity;
+        }
+
+        /// <summary>
+        /// The identity on disk, created first when there is none. Runspaces and processes that start at once (a
+        /// fleet run with ForEach-Object -Parallel on a new machine) all get the one that was written first: a key
+        /// another of them overwrote would be a device paired once and then lost.
+        /// </summary>
+        public DeviceIdentity LoadOrCreate()
+        {
+            if (TryLoad() is { } existing) return existing;
+            try
+            {
+                return Create();
+            }
+            catch (OpenClawException e) when (e.ErrorId == ErrorIds.IdentityInvalid && HasIdentity)
+            {
+                return TryLoad()!;
+            }
         }
 
         /// <summary>The cached device token for a role, or null when there is none for this device.</summary>

@@ -15,7 +15,48 @@ namespace OpenClaw.Core.Storage
         public static void WriteAllText(string path, string content, bool ownerOnly = true)
         {
             var full = Path.GetFullPath(path);
-            var dir = Path.GetDirectoryName(full) ?? throw new ArgumentException("The path has no folder.", nameof(path));
+            var temp = WriteTemp(full, content, ownerOnly);
+            try
+            {
+                Replace(temp, full);
+            }
+            catch
+            {
+                TryDelete(temp);
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// Creates the file with this content unless it exists; false when it exists, or another process or runspace
+        /// created it first, so that the first writer's content is the one everybody reads. The rename never
+        /// overwrites (.NET moves with link+unlink on Unix), so the check and the creation are one step.
+        /// </summary>
+        public static bool TryCreate(string path, string content, bool ownerOnly = true)
+        {
+            var full = Path.GetFullPath(path);
+            if (File.Exists(full)) return false;
+            var temp = WriteTemp(full, content, ownerOnly);
+            try
+            {
+                File.Move(temp, full);
+                return true;
+            }
+            catch (IOException) when (File.Exists(full))
+            {
+                TryDelete(temp);
+                return false;
+            }
+            catch
+            {
+                TryDelete(temp);
+                throw;
+            }
+        }
+
+        private static string WriteTemp(string full, string content, bool ownerOnly)
+        {
+            var dir = Path.GetDirectoryName(full) ?? throw new ArgumentException("The path has no folder.", nameof(full));
             Directory.CreateDirectory(dir);
             var temp = Path.Combine(dir, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp");
             try
@@ -28,7 +69,7 @@ namespace OpenClaw.Core.Storage
                     stream.Write(bytes, 0, bytes.Length);
                     stream.Flush(true);
                 }
-                Replace(temp, full);
+                return temp;
             }
             catch
             {

@@ -41,6 +41,28 @@ public sealed class ActingIdentityTests : IDisposable
     }
 
     [Fact]
+    public async Task Runspaces_that_create_the_module_identity_at_once_all_get_the_one_on_disk()
+    {
+        // ForEach-Object -Parallel on a new machine: every runspace finds no identity at the same moment. Each must
+        // end up signing with the key that stays on disk; a key overwritten by another runspace would be a device
+        // paired once and never seen again.
+        for (var round = 0; round < 20; round++)
+        {
+            var home = _temp.Combine("race-" + round);
+            using var start = new Barrier(8);
+            var tasks = Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+            {
+                start.SignalAndWait();
+                return ActingIdentity.Resolve(StateDirectory, home).Identity.DeviceId;
+            })).ToArray();
+            var ids = await Task.WhenAll(tasks);
+
+            var onDisk = new IdentityFolder(Path.Combine(home, "identity")).TryLoad()!.DeviceId;
+            Assert.All(ids, id => Assert.Equal(onDisk, id));
+        }
+    }
+
+    [Fact]
     public void A_broken_cli_identity_is_an_error_not_a_silent_fallback()
     {
         Directory.CreateDirectory(Path.Combine(StateDirectory, "identity"));
