@@ -13,8 +13,8 @@ namespace OpenClaw.PowerShell.Cmdlets
     /// <summary>
     /// The connection parameters every online cmdlet shares, declared once here; cmdlets with parameter sets
     /// override them to move them into their online sets (PowerShell reads only the overriding declaration's
-    /// attributes). Also the hidden -Origin and -PSComputerName that bind from piped objects, and the sessions a
-    /// command uses: its own target (RouteSessions.Own) and, per SourceRouting, the source of each piped object.
+    /// attributes). Also the hidden -Origin and -PSComputerName that bind from piped objects, and the routes a
+    /// command acts on (SourceRouting): its own target, the connections it was given, or each piped object's source.
     /// Resolution follows the openclaw CLI: parameters, then OPENCLAW_* environment variables, then openclaw.json,
     /// then ws://127.0.0.1:18789.
     /// </summary>
@@ -85,9 +85,6 @@ namespace OpenClaw.PowerShell.Cmdlets
         /// </summary>
         internal IReadOnlyList<Route> RoutesFor(string label, OpenClawOrigin? origin = null) =>
             Routing.For(origin ?? Origin?.Origin, PSComputerName?.Name, label, WriteError);
-
-        /// <summary>The session of the command's own target: -Connection (one), -Url and settings, or the default connection.</summary>
-        internal GatewaySession OpenSession(ManagementAccess access, GatewayRelease? release) => Sessions.For(Route.Own, access, release);
 
         /// <summary>The state folder a route names offline (-StateDirectory for the command's own target).</summary>
         internal string OfflineFolder(Route route) => route.Folder ?? ProviderPath(StateDirectory!);
@@ -181,8 +178,8 @@ namespace OpenClaw.PowerShell.Cmdlets
 
         private string ProviderPath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
 
-        /// <summary>The -WhatIf downgrade, the default connection and HasExplicitSettings, for RouteSessions.</summary>
-        internal bool UsesDefaultConnection => Connection is not { Length: > 0 } && !HasExplicitSettings;
+        /// <summary>No connection setting was given, so the command's own target is the runspace's default connection, if any.</summary>
+        internal bool UsesDefaultConnection => !HasExplicitSettings;
 
         protected override void DisposeResources()
         {

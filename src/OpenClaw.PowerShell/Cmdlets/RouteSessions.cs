@@ -79,16 +79,13 @@ namespace OpenClaw.PowerShell.Cmdlets
 
         private static string ModuleHome => ActingIdentity.DefaultModuleHome(Environment.GetEnvironmentVariable);
 
-        /// <summary>-Connection (one), else the default connection when no connection setting was given, else settings.</summary>
+        /// <summary>
+        /// The command's own target when it was given no -Connection (those are routes of their own, RouteKind.Through):
+        /// the default connection when no connection setting was given, else the settings.
+        /// </summary>
         private GatewaySession Own(ManagementAccess access, GatewayRelease? release)
         {
-            _cmdlet.RefuseConflictingTargets();
-            if (_cmdlet.Connection is { Length: > 1 })
-            {
-                _cmdlet.ThrowTerminatingError(ErrorRecords.InvalidArgument("OpenClaw.ConflictingConnection",
-                    $"{_cmdlet.MyInvocation.MyCommand.Name} acts on one gateway at a time; pass one connection to -Connection.", _cmdlet.Connection));
-            }
-            var shared = _cmdlet.Connection?.FirstOrDefault() ?? (_cmdlet.UsesDefaultConnection ? ConnectionRegistry.Current.Default : null);
+            var shared = _cmdlet.UsesDefaultConnection ? ConnectionRegistry.Current.Default : null;
             return shared != null ? Shared(shared, access) : OpenOrBorrow(_cmdlet.ResolveOwnSettings(), access, release, cachedDeviceToken: true);
         }
 
