@@ -77,6 +77,28 @@ Describe 'Objects act on the gateway or store they came from' -Skip:(-not $Gatew
         (Test-OpenClawDeviceScope -DeserializedDevice $back -Release 2026.2.19).MissingScopes | Should -Be @('operator.read', 'operator.write')
     }
 
+    It 'a deserialized device that cannot be judged is refused: an unknown recorded release, or tokens saved as text' {
+        $unknown = Import-Clixml -LiteralPath $Export
+        $unknown.GatewayRelease = 'some-fork-1.0'
+        $errors = $null
+        $unknown | Test-OpenClawDeviceScope -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errors | Should -HaveCount 1
+        $errors[0].FullyQualifiedErrorId | Should -Be (Get-FullErrorId OpenClaw.ReleaseRequired Test-OpenClawDeviceScope)
+        ($unknown | Test-OpenClawDeviceScope -Release 2026.2.19).IsCompliant | Should -BeFalse
+
+        # Types.ps1xml's SerializationDepth keeps the tokens through Export-Clixml -Depth 1 ...
+        $shallowFile = Join-Path $Other.Root 'shallow.xml'
+        Get-OpenClawDevice -Connection $ConnB -DeviceId $Shared | Export-Clixml -LiteralPath $shallowFile -Depth 1
+        (Import-Clixml -LiteralPath $shallowFile).Tokens[0].Scopes | Should -Not -BeNullOrEmpty
+        # ... but a serializer that ignores it leaves each token as its text ("operator [..]"): too little to judge by.
+        $shallow = Import-Clixml -LiteralPath $Export
+        $shallow.Tokens = @("$($shallow.Tokens[0])")
+        $errors = $null
+        $shallow | Test-OpenClawDeviceScope -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errors | Should -HaveCount 1
+        $errors[0].FullyQualifiedErrorId | Should -Be (Get-FullErrorId OpenClaw.InvalidSource Test-OpenClawDeviceScope)
+    }
+
     It 'a deserialized device piped to Update acts on B through its open connection; -WhatIf changes nothing' {
         $lines = Get-UpdatePreview (Import-Clixml -LiteralPath $Export)
         $lines | Should -Contain "Using connection $ConnB."
