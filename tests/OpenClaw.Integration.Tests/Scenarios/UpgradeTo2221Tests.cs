@@ -55,7 +55,8 @@ namespace OpenClaw.Integration.Tests.Scenarios
             var failure = Assert.Single(repair.Output.Select(o => o.BaseObject).OfType<System.Management.Automation.ErrorRecord>());
             Assert.Equal("OpenClaw.RepairNotPossible", failure.FullyQualifiedErrorId.Split(',')[0]);
             Assert.StartsWith(gateway.Device("quiet", "gateway-client", "backend").DeviceId!, (string)failure.TargetObject);
-            Assert.Contains("5 minutes", failure.Exception.Message);
+            // What happened is the message; the way out (the device's own failing call files a request) is the advice.
+            Assert.Contains("5 minutes", failure.ErrorDetails?.RecommendedAction ?? "");
 
             // The device that could not be repaired makes the failing call, which files its repair request.
             Assert.Equal("NOT_PAIRED", gateway.Device("quiet", "gateway-client", "backend", "operator.write").Code);
