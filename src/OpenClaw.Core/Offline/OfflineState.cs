@@ -24,13 +24,10 @@ namespace OpenClaw.Core.Offline
             Store = store;
             Release = release;
             LocalDeviceId = localDeviceId;
-            StateUri = new Uri(stateDirectory.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? stateDirectory : stateDirectory + Path.DirectorySeparatorChar);
         }
 
         public string StateDirectory { get; }
 
-        /// <summary>The folder as a file: URI, which offline output objects carry where online ones carry the gateway URL.</summary>
-        public Uri StateUri { get; }
 
         public IPairingStore Store { get; }
 
