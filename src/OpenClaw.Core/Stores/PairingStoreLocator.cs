@@ -27,7 +27,7 @@ namespace OpenClaw.Core.Stores
         {
             var dir = Path.GetFullPath(stateDirectory);
             if (!Directory.Exists(dir)) throw StoreErrors.NotFound(dir, "the folder does not exist");
-            if (File.Exists(SqlitePath(dir)) && SqliteStateDatabase.HoldsDevices(SqlitePath(dir))) return OpenSqlite(dir);
+            if (File.Exists(SqlitePath(dir)) && SqlitePairingStore.OpenIfItHoldsDevices(dir) is { } sqlite) return sqlite;
             var devices = Path.Combine(dir, "devices");
             if (File.Exists(Path.Combine(devices, "paired.json")) || File.Exists(Path.Combine(devices, "pending.json")))
             {
@@ -44,8 +44,5 @@ namespace OpenClaw.Core.Stores
         /// <summary>What every gateway writes at its first start, before anything pairs.</summary>
         private static bool IsGatewayState(string dir) =>
             File.Exists(Path.Combine(dir, "openclaw.json")) || Directory.Exists(Path.Combine(dir, "identity")) || Directory.Exists(Path.Combine(dir, "state"));
-
-        /// <summary>The SQLite store (2026.8.1+): refuses schema versions it has not verified (StateFileInvalid).</summary>
-        private static IPairingStore OpenSqlite(string dir) => SqlitePairingStore.Open(dir);
     }
 }

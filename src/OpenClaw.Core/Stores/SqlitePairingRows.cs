@@ -32,31 +32,32 @@ namespace OpenClaw.Core.Stores
             RolesJson = 8, ScopesJson = 9, ApprovedScopesJson = 10, RemoteIp = 11, TokensJson = 12, CreatedAtMs = 13, ApprovedAtMs = 14, LastSeenAtMs = 15;
 
         /// <summary>
-        /// A paired row's values (<see cref="PairedColumns"/>, in order) as a device: the text columns set as the
-        /// record's fields, the JSON columns read into them (<see cref="SqliteJsonColumns"/>), each checked.
+        /// Row <paramref name="row"/> of fetched paired rows (<see cref="PairedColumns"/>, in order) as a device: the
+        /// text columns set as the record's fields, the JSON columns read into them (<see cref="SqliteJsonColumns"/>),
+        /// each checked.
         /// </summary>
-        public static PairedDevice Paired(object?[] row, SqliteJsonColumns json)
+        public static PairedDevice Paired(FetchedRows rows, int row, SqliteJsonColumns json)
         {
-            var id = row[DeviceId] as string ?? "";
+            var id = rows.Text(row, DeviceId) ?? "";
             var device = new PairedDeviceFields(json.Strings)
             {
                 DeviceId = id,
-                PublicKey = row[PublicKey] as string,
-                DisplayName = row[DisplayName] as string,
-                OperatorLabel = row[OperatorLabel] as string,
-                Platform = row[Platform] as string,
-                ClientId = row[ClientId] as string,
-                ClientMode = row[ClientMode] as string,
-                Role = row[Role] as string,
-                RemoteIp = row[RemoteIp] as string,
-                CreatedAt = DeviceJsonValues.Time(row[CreatedAtMs] as long?),
-                ApprovedAt = DeviceJsonValues.Time(row[ApprovedAtMs] as long?),
-                LastSeenAt = DeviceJsonValues.Time(row[LastSeenAtMs] as long?),
+                PublicKey = rows.Text(row, PublicKey),
+                DisplayName = rows.Text(row, DisplayName),
+                OperatorLabel = rows.Text(row, OperatorLabel),
+                Platform = rows.Text(row, Platform),
+                ClientId = rows.Text(row, ClientId),
+                ClientMode = rows.Text(row, ClientMode),
+                Role = rows.Text(row, Role),
+                RemoteIp = rows.Text(row, RemoteIp),
+                CreatedAt = DeviceJsonValues.Time(rows.Integer(row, CreatedAtMs)),
+                ApprovedAt = DeviceJsonValues.Time(rows.Integer(row, ApprovedAtMs)),
+                LastSeenAt = DeviceJsonValues.Time(rows.Integer(row, LastSeenAtMs)),
             };
-            json.Read(device, "roles", row[RolesJson] as string, "roles_json", id);
-            json.Read(device, "scopes", row[ScopesJson] as string, "scopes_json", id);
-            json.Read(device, "approvedScopes", row[ApprovedScopesJson] as string, "approved_scopes_json", id);
-            json.Read(device, "tokens", row[TokensJson] as string, "tokens_json", id);
+            json.Read(device, "roles", rows.Text(row, RolesJson), "roles_json", id);
+            json.Read(device, "scopes", rows.Text(row, ScopesJson), "scopes_json", id);
+            json.Read(device, "approvedScopes", rows.Text(row, ApprovedScopesJson), "approved_scopes_json", id);
+            json.Read(device, "tokens", rows.Text(row, TokensJson), "tokens_json", id);
             return device.Build();
         }
 

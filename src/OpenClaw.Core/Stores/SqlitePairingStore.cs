@@ -39,13 +39,23 @@ namespace OpenClaw.Core.Stores
         public GatewayRelease? Release => Schema.Release;
 
         /// <summary>Opens the store of a state directory and checks its schema; the file is not kept open.</summary>
-        public static SqlitePairingStore Open(string stateDirectory, TimeSpan? busyTimeout = null)
+        public static SqlitePairingStore Open(string stateDirectory, TimeSpan? busyTimeout = null) => Open(stateDirectory, busyTimeout, schemaOneIsNoStore: false)!;
+
+        /// <summary>
+        /// <see cref="Open"/>, or null when the database is at schema version 1 (<see cref="SqliteStateDatabase.SchemaWithoutDevices"/>):
+        /// 2026.6.1-2026.7.35 create it with empty device tables and keep the devices in the JSON store beside it.
+        /// A database whose schema cannot be read is the store, so that opening it says what is wrong with it.
+        /// </summary>
+        public static SqlitePairingStore? OpenIfItHoldsDevices(string stateDirectory) => Open(stateDirectory, null, schemaOneIsNoStore: true);
+
+        private static SqlitePairingStore? Open(string stateDirectory, TimeSpan? busyTimeout, bool schemaOneIsNoStore)
         {
             var location = SqliteStateDatabase.PathIn(stateDirectory);
             var timeout = busyTimeout ?? SqliteStateDatabase.DefaultBusyTimeout;
             using var connection = SqliteStateDatabase.Open(location, writable: false, timeout);
-            var schema = SqliteStateDatabase.RequireVerifiedSchema(connection, location);
-            return new SqlitePairingStore(stateDirectory, location, schema, timeout);
+            var schema = SqliteStateDatabase.ReadSchema(connection, location);
+            if (schemaOneIsNoStore && schema.Version == SqliteStateDatabase.SchemaWithoutDevices) return null;
+            return new SqlitePairingStore(stateDirectory, location, SqliteStateDatabase.RequireVerified(schema, location), timeout);
         }
 
         /// <summary>
@@ -73,12 +83,12 @@ namespace OpenClaw.Core.Stores
             using var connection = SqliteStateDatabase.Open(Location, writable: false, _busyTimeout);
             try
             {
-                List<object?[]> paired;
+                FetchedRows paired;
                 List<IDataRecord> pending;
                 using (var transaction = connection.BeginTransaction(deferred: true))
                 {
                     SqliteStateDatabase.RequireVerifiedSchema(connection, Location);
-                    paired = Values(connection, transaction, $"SELECT {SqlitePairingRows.PairedColumns} FROM device_pairing_paired ORDER BY approved_at_ms DESC, device_id");
+                    paired = Query(connection, transaction, $"SELECT {SqlitePairingRows.PairedColumns} FROM device_pairing_paired ORDER BY approved_at_ms DESC, device_id", FetchedRows.Fetch);
                     pending = Rows(connection, transaction, $"SELECT {SqlitePairingRows.PendingColumns} FROM device_pairing_pending ORDER BY ts");
                 }
                 var now = DateTimeOffset.UtcNow;
@@ -241,25 +251,11 @@ namespace OpenClaw.Core.Stores
         }
 
         /// <summary>The devices of the paired rows, built as they are enumerated; each enumeration has its own column reader.</summary>
-        private IEnumerable<PairedDevice> Devices(List<object?[]> rows)
+        private IEnumerable<PairedDevice> Devices(FetchedRows rows)
         {
             var json = new SqliteJsonColumns(Location);
-            foreach (var row in rows) yield return SqlitePairingRows.Paired(row, json);
+            for (var row = 0; row < rows.Count; row++) yield return SqlitePairingRows.Paired(rows, row, json);
         }
-
-        /// <summary>Every row of a query as its column values (DBNull for NULL), copied out of the reader.</summary>
-        private static List<object?[]> Values(SqliteConnection connection, SqliteTransaction transaction, string sql) =>
-            Query(connection, transaction, sql, reader =>
-            {
-                var list = new List<object?[]>();
-                while (reader.Read())
-                {
-                    var values = new object?[reader.FieldCount];
-                    reader.GetValues(values!);
-                    list.Add(values);
-                }
-                return list;
-            });
 
         /// <summary>Every row of a query, its values copied out of the reader (DbEnumerator gives each row its own record).</summary>
         private static List<IDataRecord> Rows(SqliteConnection connection, SqliteTransaction transaction, string sql) =>
@@ -272,7 +268,7 @@ namespace OpenClaw.Core.Stores
             });
 
         /// <summary>Runs a query in the read's transaction; <paramref name="copyRows"/> copies what it needs before the reader closes.</summary>
-        private static List<T> Query<T>(SqliteConnection connection, SqliteTransaction transaction, string sql, Func<SqliteDataReader, List<T>> copyRows)
+        private static T Query<T>(SqliteConnection connection, SqliteTransaction transaction, string sql, Func<SqliteDataReader, T> copyRows)
         {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;

@@ -96,27 +96,12 @@ namespace OpenClaw.Core.Stores
         /// </summary>
         public const long SchemaWithoutDevices = 1;
 
-        /// <summary>
-        /// Whether the database is where the gateway keeps its devices: every schema but 1. A database whose schema
-        /// cannot be read is taken as the store, so that opening it reports what is wrong with it.
-        /// </summary>
-        public static bool HoldsDevices(string path)
-        {
-            try
-            {
-                using var connection = Open(path, writable: false, DefaultBusyTimeout);
-                return ReadSchema(connection, path).Version != SchemaWithoutDevices;
-            }
-            catch (OpenClawException)
-            {
-                return true;
-            }
-        }
-
         /// <summary>Reads the schema and refuses one whose device tables the module has not verified.</summary>
-        public static SqliteSchema RequireVerifiedSchema(SqliteConnection connection, string path)
+        public static SqliteSchema RequireVerifiedSchema(SqliteConnection connection, string path) => RequireVerified(ReadSchema(connection, path), path);
+
+        /// <summary>Refuses a schema whose device tables the module has not verified.</summary>
+        public static SqliteSchema RequireVerified(SqliteSchema schema, string path)
         {
-            var schema = ReadSchema(connection, path);
             if (!VerifiedSchemaVersions.Contains((int)Math.Min(int.MaxValue, schema.Version)))
             {
                 throw new OpenClawException(ErrorIds.StateFileInvalid, OpenClawErrorKind.InvalidData,
