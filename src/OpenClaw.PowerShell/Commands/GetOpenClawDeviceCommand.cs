@@ -75,7 +75,7 @@ namespace OpenClaw.PowerShell.Commands
                 {
                     if (route.IsOffline && ListsEveryDevice(ids))
                     {
-                        _listings[route] = StreamOffline(OfflineFolder(route));
+                        if (StreamOffline(OfflineFolder(route)) is { } streamed) _listings[route] = streamed;
                         continue;
                     }
                     _listings[route] = listing = route.IsOffline ? ReadOffline(OfflineFolder(route)) : ReadOnline(route);
@@ -109,12 +109,15 @@ namespace OpenClaw.PowerShell.Commands
 
         /// <summary>
         /// The unfiltered offline listing writes each device as soon as it is built (IPairingStore.Stream), so the
-        /// next command of the pipeline starts on the first while the rest are still being built. The devices are
-        /// kept as they pass and become the listing, for tab completion and for any later pipeline input. A record
-        /// that cannot be read stops the command: for JSON before any device (the store checks every record first),
-        /// for SQLite when its row is reached (see SqlitePairingStore.Stream).
+        /// next command of the pipeline starts on the first while the rest are still being built. Each device is
+        /// remembered for tab completion as it passes. The devices themselves are kept as the listing only when
+        /// more pipeline input can come, which would select from them again; otherwise nothing holds a written
+        /// device, and what the next command drops is garbage at once (keeping 10,000 devices until the end of
+        /// the command made the garbage collector copy them from generation to generation while the rest were
+        /// built). A record that cannot be read stops the command: for JSON before any device (the store checks
+        /// every record first), for SQLite when its row is reached (see SqlitePairingStore.Stream).
         /// </summary>
-        private Listing StreamOffline(string folder)
+        private Listing? StreamOffline(string folder)
         {
             OfflineState state;
             PairedDeviceStream stream;
@@ -128,19 +131,20 @@ namespace OpenClaw.PowerShell.Commands
                 ThrowTerminating(OfflineDeviceReader.Wrap(e, folder));
                 throw; // not reached: ThrowTerminatingError does not return
             }
-            var listed = new List<PairedDevice>();
+            var completion = CompletionCache.Current;
+            completion.Remember(stream.Pending, state.Release.KnownScopes);
+            var listed = MyInvocation.ExpectingInput ? new List<PairedDevice>() : null;
             using (var devices = stream.Paired.GetEnumerator())
             {
                 while (Next(devices, folder))
                 {
                     var device = devices.Current;
-                    listed.Add(device);
+                    listed?.Add(device);
+                    completion.Remember(device);
                     if (DeviceSelector.HasRole(device, Role)) WriteObject(OfflineDeviceReader.ToOutput(device, stream.Pending, state));
                 }
             }
-            var snapshot = new DevicePairingSnapshot(listed, stream.Pending);
-            CompletionCache.Current.Remember(snapshot, state.Release.KnownScopes);
-            return new Listing(snapshot, device => OfflineDeviceReader.ToOutput(device, stream.Pending, state));
+            return listed == null ? null : new Listing(new DevicePairingSnapshot(listed, stream.Pending), device => OfflineDeviceReader.ToOutput(device, stream.Pending, state));
         }
 
         /// <summary>The next device; a record that cannot be read stops the command (the devices before it were written).</summary>

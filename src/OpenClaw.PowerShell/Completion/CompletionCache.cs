@@ -9,13 +9,16 @@ namespace OpenClaw.PowerShell.Completion
 {
     /// <summary>
     /// What this runspace has already read from gateways, for tab completion. Completion must never touch the
-    /// network while someone is typing, so completers offer only what earlier commands listed.
+    /// network while someone is typing, so completers offer only what earlier commands listed. Of a device it keeps
+    /// only what completion shows (<see cref="DeviceCompletion"/>): a listing of 10,000 devices otherwise kept every
+    /// device's whole object graph alive after the command, and the garbage collector copied it between
+    /// generations while the listing was still being built.
     /// </summary>
     internal sealed class CompletionCache
     {
         private static readonly ConditionalWeakTable<Runspace, CompletionCache> ByRunspace = new ConditionalWeakTable<Runspace, CompletionCache>();
         private static readonly CompletionCache Detached = new CompletionCache();
-        private readonly Dictionary<string, PairedDevice> _devices = new Dictionary<string, PairedDevice>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, DeviceCompletion> _devices = new Dictionary<string, DeviceCompletion>(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, PendingDeviceRequest> _requests = new Dictionary<string, PendingDeviceRequest>(StringComparer.OrdinalIgnoreCase);
         private IReadOnlyList<string> _knownScopes = Array.Empty<string>();
 
@@ -26,11 +29,21 @@ namespace OpenClaw.PowerShell.Completion
         {
             lock (_devices)
             {
-                foreach (var device in snapshot.Paired) _devices[device.DeviceId] = device;
+                foreach (var device in snapshot.Paired) _devices[device.DeviceId] = new DeviceCompletion(device);
                 foreach (var request in snapshot.Pending) _requests[request.RequestId] = request;
                 _knownScopes = knownScopes;
             }
         }
+
+        /// <summary>One device of a listing that streams its devices, remembered as it passes.</summary>
+        public void Remember(PairedDevice device)
+        {
+            lock (_devices) _devices[device.DeviceId] = new DeviceCompletion(device);
+        }
+
+        /// <summary>The requests of a listing that streams its devices, and the release's scopes.</summary>
+        public void Remember(IReadOnlyList<PendingDeviceRequest> requests, IReadOnlyList<string> knownScopes) =>
+            Remember(new DevicePairingSnapshot(Array.Empty<PairedDevice>(), requests), knownScopes);
 
         /// <summary>Drops devices that were removed, with their requests, so completion stops offering them.</summary>
         public void Forget(IEnumerable<string> deviceIds)
@@ -48,7 +61,7 @@ namespace OpenClaw.PowerShell.Completion
             }
         }
 
-        public IReadOnlyList<PairedDevice> Devices
+        public IReadOnlyList<DeviceCompletion> Devices
         {
             get { lock (_devices) return _devices.Values.ToList(); }
         }
@@ -63,5 +76,22 @@ namespace OpenClaw.PowerShell.Completion
         {
             get { lock (_devices) return _knownScopes; }
         }
+    }
+
+    /// <summary>What completion shows of a device: its id, names and scopes (strings the device already holds).</summary>
+    internal sealed class DeviceCompletion
+    {
+        public DeviceCompletion(PairedDevice device)
+        {
+            DeviceId = device.DeviceId;
+            DisplayName = device.DisplayName;
+            ClientId = device.ClientId;
+            Scopes = device.Scopes;
+        }
+
+        public string DeviceId { get; }
+        public string? DisplayName { get; }
+        public string? ClientId { get; }
+        public IReadOnlyList<string> Scopes { get; }
     }
 }
