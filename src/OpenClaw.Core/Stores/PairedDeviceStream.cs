@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using OpenClaw.Core.Devices;
 
@@ -7,14 +8,20 @@ namespace OpenClaw.Core.Stores
     /// A store's paired devices handed out one at a time as they are enumerated (built then, where the store can
     /// check them one by one), so a listing can write the first device before the last is ready, with the pending requests (few; read in full first, so each device's
     /// requests can be attached as it goes). The store's files are read and closed before the stream is returned;
-    /// only the building is left, so the next command of a pipeline may write the store meanwhile.
+    /// only the building is left, so the next command of a pipeline may write the store meanwhile. What the
+    /// building reads from (a SQLite store's fetched rows, in pooled arrays) is released by <see cref="Dispose"/>;
+    /// until then <see cref="Paired"/> can be enumerated again, and a stream never disposed only leaves its arrays
+    /// to the garbage collector.
     /// </summary>
-    public sealed class PairedDeviceStream
+    public sealed class PairedDeviceStream : IDisposable
     {
-        public PairedDeviceStream(IEnumerable<PairedDevice> paired, IReadOnlyList<PendingDeviceRequest> pending)
+        private readonly IDisposable? _source;
+
+        public PairedDeviceStream(IEnumerable<PairedDevice> paired, IReadOnlyList<PendingDeviceRequest> pending, IDisposable? source = null)
         {
             Paired = paired;
             Pending = pending;
+            _source = source;
         }
 
         /// <summary>
@@ -27,5 +34,8 @@ namespace OpenClaw.Core.Stores
 
         /// <summary>The unexpired pending requests, as <see cref="IPairingStore.Read"/> gives them.</summary>
         public IReadOnlyList<PendingDeviceRequest> Pending { get; }
+
+        /// <summary>Releases what the devices are built from; <see cref="Paired"/> cannot be enumerated after.</summary>
+        public void Dispose() => _source?.Dispose();
     }
 }

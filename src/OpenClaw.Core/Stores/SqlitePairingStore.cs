@@ -64,7 +64,7 @@ namespace OpenClaw.Core.Stores
         /// </summary>
         public DevicePairingSnapshot Read()
         {
-            var stream = Stream();
+            using var stream = Stream();
             return new DevicePairingSnapshot(stream.Paired.ToList(), stream.Pending);
         }
 
@@ -81,25 +81,28 @@ namespace OpenClaw.Core.Stores
         public PairedDeviceStream Stream()
         {
             using var connection = SqliteStateDatabase.Open(Location, writable: false, _busyTimeout);
+            FetchedRows? paired = null;
             try
             {
-                FetchedRows paired;
                 List<IDataRecord> pending;
                 using (var transaction = connection.BeginTransaction(deferred: true))
                 {
                     SqliteStateDatabase.RequireVerifiedSchema(connection, Location);
-                    paired = Query(connection, transaction, $"SELECT {SqlitePairingRows.PairedColumns} FROM device_pairing_paired ORDER BY approved_at_ms DESC, device_id", FetchedRows.Fetch);
+                    var count = Query(connection, transaction, "SELECT count(*) FROM device_pairing_paired", reader => reader.Read() ? reader.GetInt32(0) : 0);
+                    paired = FetchedRows.Fetch(connection, $"SELECT {SqlitePairingRows.PairedColumns} FROM device_pairing_paired ORDER BY approved_at_ms DESC, device_id", count);
                     pending = Rows(connection, transaction, $"SELECT {SqlitePairingRows.PendingColumns} FROM device_pairing_pending ORDER BY ts");
                 }
                 var now = DateTimeOffset.UtcNow;
                 var requests = pending
                     .Where(row => !SqlitePairingRows.IsPruned(SqlitePairingRows.Integer(row, "ts"), SqlitePairingRows.Integer(row, "refreshed_at_ms"), now))
                     .Select(row => SqlitePairingRows.Pending(row, Location)).ToList();
-                return new PairedDeviceStream(Devices(paired), requests);
+                return new PairedDeviceStream(Devices(paired), requests, paired);
             }
-            catch (SqliteException e)
+            catch (Exception e)
             {
-                throw SqliteStateDatabase.Map(Location, e, "read its device tables");
+                paired?.Dispose();
+                if (e is SqliteException sqlite) throw SqliteStateDatabase.Map(Location, sqlite, "read its device tables");
+                throw;
             }
         }
 

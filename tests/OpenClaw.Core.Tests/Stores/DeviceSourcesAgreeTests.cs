@@ -142,5 +142,9 @@ public sealed class DeviceSourcesAgreeTests : IDisposable
 
         Assert.Equal(3, first.Count);
         Assert.Equal(first, second);
+
+        // Disposed, the stream has given its fetched rows back; building from them again is an error, not an empty list.
+        stream.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => stream.Paired.ToList());
     }
 }

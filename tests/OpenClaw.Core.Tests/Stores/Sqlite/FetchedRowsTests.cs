@@ -66,6 +66,32 @@ public sealed class FetchedRowsTests : IDisposable
     }
 
     [Fact]
+    public void Every_text_reads_as_Microsoft_Data_Sqlite_reads_it()
+    {
+        // Embedded NUL, bytes that are not UTF-8, a lone surrogate's bytes, 4-byte characters, and the empty text.
+        const string sql = "SELECT 'a' || char(0) || 'b', CAST(x'ff41c3' AS TEXT), CAST(x'eda080' AS TEXT), '😀𝄞', '', CAST(x'00' AS TEXT), 'tail'";
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+
+        using var rows = Fetch(sql);
+
+        for (var column = 0; column < reader.FieldCount; column++) Assert.Equal(reader.GetString(column), rows.Text(0, column));
+    }
+
+    [Fact]
+    public void SQLite_errors_are_SqliteExceptions_and_returned_rows_cannot_be_read()
+    {
+        Assert.Throws<SqliteException>(() => Fetch("SELECT * FROM no_such_table"));
+        Assert.Throws<SqliteException>(() => Fetch("SELECT abs(-9223372036854775808)"));
+
+        var rows = Fetch("SELECT 'x'");
+        rows.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => rows.Text(0, 0));
+    }
+
+    [Fact]
     public void A_place_outside_the_rows_is_refused()
     {
         var rows = Fetch("SELECT 1, 2");
@@ -78,13 +104,7 @@ public sealed class FetchedRowsTests : IDisposable
     /// <summary>About 1,000 characters that differ from row to row, so 3,000 of them fill several 1M-character blocks.</summary>
     private static string Text(int i) => string.Concat(Enumerable.Repeat(i.ToString("x8") + ":", 111));
 
-    private FetchedRows Fetch(string sql)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        return FetchedRows.Fetch(reader);
-    }
+    private FetchedRows Fetch(string sql) => FetchedRows.Fetch(_connection, sql);
 
     private void Exec(string sql)
     {
