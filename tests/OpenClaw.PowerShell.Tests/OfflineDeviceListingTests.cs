@@ -34,17 +34,21 @@ namespace OpenClaw.PowerShell.Tests
         [Fact]
         public void TheFirstDeviceReachesTheNextCommandBeforeTheListingEnds()
         {
-            // Tab completion learns each device as the listing passes it on; the first device must arrive before the
-            // listing has read the others.
+            // The listing says how many devices it read once it has passed the last one on; with the verbose stream
+            // merged into the output, every device must come before that line. Completion offers the devices during
+            // the listing already: it reads the folder, remembered before the first device.
             var result = Run(@"
                 $known = { @([OpenClaw.PowerShell.Completion.DeviceIdCompleter]::new().CompleteArgument('Get-OpenClawDevice', 'DeviceId', '', $null, @{})).Count }
-                $seen = [System.Collections.Generic.List[int]]::new()
-                Get-OpenClawDevice -Offline -StateDirectory $s | ForEach-Object { $seen.Add((& $known)) }
-                $seen.Add((& $known))
-                $seen.ToArray()");
+                Get-OpenClawDevice -Offline -StateDirectory $s -Verbose 4>&1 | ForEach-Object {
+                    if ($_ -is [System.Management.Automation.VerboseRecord]) { 'verbose: ' + $_.Message } else { 'device, completion offers ' + (& $known) }
+                }");
             result.ThrowIfFailed();
 
-            Assert.Equal(new[] { 1, 2, 3, 3 }, result.Output.Select(o => (int)o.BaseObject));
+            var lines = result.Output.Select(o => o.BaseObject.ToString()!).ToList();
+            Assert.StartsWith("verbose: Offline: ", lines[0]);
+            Assert.Equal(Enumerable.Repeat("device, completion offers 3", 3), lines.Skip(1).Take(3));
+            Assert.Equal($"verbose: Offline: read 3 paired device(s) from {_folder.PairedPath}.", lines[4]);
+            Assert.Equal(5, lines.Count);
         }
 
         [Fact]
@@ -53,7 +57,7 @@ namespace OpenClaw.PowerShell.Tests
             // Devices kept by the listing until its command ends, or by tab completion after it, were copied from
             // generation to generation by the garbage collector while a large listing was built. At the end of the
             // next command and after the pipeline, only what the script itself holds may be alive: at most the last
-            // $_. Completion still offers all three.
+            // $_. Completion still offers all three, read from the folder.
             var result = Run(@"
                 function Alive { [GC]::Collect(); [GC]::WaitForPendingFinalizers(); [GC]::Collect(); @($refs | Where-Object IsAlive).Count }
                 $refs = [System.Collections.Generic.List[WeakReference]]::new()
@@ -68,6 +72,20 @@ namespace OpenClaw.PowerShell.Tests
             Assert.InRange(counts[0], 0, 1);
             Assert.InRange(counts[1], 0, 1);
             Assert.Equal(3, counts[2]);
+        }
+
+        [Fact]
+        public void CompletionReadsTheListedFolderAsItIsNowAndNeverFails()
+        {
+            var result = Run(@"
+                $known = { @([OpenClaw.PowerShell.Completion.DeviceIdCompleter]::new().CompleteArgument('Get-OpenClawDevice', 'DeviceId', '', $null, @{})).Count }
+                $null = Get-OpenClawDevice -Offline -StateDirectory $s
+                & $known
+                Remove-Item -LiteralPath (Join-Path $s 'devices') -Recurse
+                & $known");
+            result.ThrowIfFailed();
+
+            Assert.Equal(new[] { 3, 0 }, result.Output.Select(o => (int)o.BaseObject));
         }
 
         [Fact]

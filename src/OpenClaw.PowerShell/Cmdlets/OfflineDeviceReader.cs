@@ -58,14 +58,21 @@ namespace OpenClaw.PowerShell.Cmdlets
             }
         }
 
-        public static OpenClawDevice ToOutput(PairedDevice device, OfflineState state) => ToOutput(device, state.Snapshot.Pending, state);
+        public static OpenClawDevice ToOutput(PairedDevice device, OfflineState state) => Outputs(state, state.Snapshot.Pending)(device);
 
-        /// <summary>The output object of a device, with its requests among <paramref name="pending"/>.</summary>
-        public static OpenClawDevice ToOutput(PairedDevice device, IReadOnlyList<PendingDeviceRequest> pending, OfflineState state) =>
-            new OpenClawDevice(device,
+        /// <summary>
+        /// How the devices of one read become output objects, each with its requests among <paramref name="pending"/>.
+        /// The origin is worked out once and shared: it is immutable, and normalizing the folder for each of 10,000
+        /// devices was a measurable part of a listing.
+        /// </summary>
+        public static Func<PairedDevice, OpenClawDevice> Outputs(OfflineState state, IReadOnlyList<PendingDeviceRequest> pending)
+        {
+            var origin = OpenClawOrigin.Of(state);
+            return device => new OpenClawDevice(device,
                 pending.Count == 0 ? Array.Empty<OpenClawDeviceRequest>() : DevicePairingSnapshot.PendingFor(pending, device.DeviceId).Select(r => new OpenClawDeviceRequest(r)).ToArray(),
                 string.Equals(device.DeviceId, state.LocalDeviceId, StringComparison.OrdinalIgnoreCase),
-                OpenClawOrigin.Of(state), state.Release);
+                origin, state.Release);
+        }
 
         /// <summary>
         /// -Offline works only on a folder the user names: the module never picks a state folder on its own for

@@ -98,7 +98,7 @@ namespace OpenClaw.PowerShell.Commands
         {
             var state = OfflineDeviceReader.OpenOrStop(this, folder, null);
             WarnIfUseIsNotRecorded(state.Snapshot);
-            return new Listing(state.Snapshot, device => OfflineDeviceReader.ToOutput(device, state));
+            return new Listing(state.Snapshot, OfflineDeviceReader.Outputs(state, state.Snapshot.Pending));
         }
 
         /// <summary>
@@ -109,13 +109,13 @@ namespace OpenClaw.PowerShell.Commands
 
         /// <summary>
         /// The unfiltered offline listing writes each device as soon as it is built (IPairingStore.Stream), so the
-        /// next command of the pipeline starts on the first while the rest are still being built. Each device is
-        /// remembered for tab completion as it passes. The devices themselves are kept as the listing only when
-        /// more pipeline input can come, which would select from them again; otherwise nothing holds a written
-        /// device, and what the next command drops is garbage at once (keeping 10,000 devices until the end of
-        /// the command made the garbage collector copy them from generation to generation while the rest were
-        /// built). A record that cannot be read stops the command: for JSON before any device (the store checks
-        /// every record first), for SQLite when its row is reached (see SqlitePairingStore.Stream).
+        /// next command of the pipeline starts on the first while the rest are still being built. Nothing holds a
+        /// written device unless more pipeline input can come, which would select from the devices again: tab
+        /// completion remembers the folder, not the devices (CompletionCache.RememberFolder), and what the next
+        /// command drops is garbage at once. Keeping 10,000 devices, or anything for each, until the end of the
+        /// command made the garbage collector copy them from generation to generation while the rest were built.
+        /// A record that cannot be read stops the command: for JSON before any device (the store checks every
+        /// record first), for SQLite when its row is reached (see SqlitePairingStore.Stream).
         /// </summary>
         private Listing? StreamOffline(string folder)
         {
@@ -131,20 +131,24 @@ namespace OpenClaw.PowerShell.Commands
                 ThrowTerminating(OfflineDeviceReader.Wrap(e, folder));
                 throw; // not reached: ThrowTerminatingError does not return
             }
-            var completion = CompletionCache.Current;
-            completion.Remember(stream.Pending, state.Release.KnownScopes);
+            // Before the first device: a listing the next command stops early (Select-Object -First) still counts.
+            CompletionCache.Current.RememberFolder(state.StateDirectory, stream.Pending, state.Release.KnownScopes);
+            var toOutput = OfflineDeviceReader.Outputs(state, stream.Pending);
             var listed = MyInvocation.ExpectingInput ? new List<PairedDevice>() : null;
+            var count = 0;
+            using (stream)
             using (var devices = stream.Paired.GetEnumerator())
             {
                 while (Next(devices, folder))
                 {
                     var device = devices.Current;
+                    count++;
                     listed?.Add(device);
-                    completion.Remember(device);
-                    if (DeviceSelector.HasRole(device, Role)) WriteObject(OfflineDeviceReader.ToOutput(device, stream.Pending, state));
+                    if (DeviceSelector.HasRole(device, Role)) WriteObject(toOutput(device));
                 }
             }
-            return listed == null ? null : new Listing(new DevicePairingSnapshot(listed, stream.Pending), device => OfflineDeviceReader.ToOutput(device, stream.Pending, state));
+            WriteVerbose($"Offline: read {count} paired device(s) from {state.Store.Location}.");
+            return listed == null ? null : new Listing(new DevicePairingSnapshot(listed, stream.Pending), toOutput);
         }
 
         /// <summary>The next device; a record that cannot be read stops the command (the devices before it were written).</summary>

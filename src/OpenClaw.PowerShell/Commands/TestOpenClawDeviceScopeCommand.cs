@@ -163,7 +163,7 @@ namespace OpenClaw.PowerShell.Commands
         {
             if (!route.IsOffline) return DeviceReader.List(this, route, _release);
             var state = OfflineDeviceReader.OpenOrStop(this, OfflineFolder(route), _release);
-            return (state.Snapshot, device => OfflineDeviceReader.ToOutput(device, state));
+            return (state.Snapshot, OfflineDeviceReader.Outputs(state, state.Snapshot.Pending));
         }
 
         private void Judge(OpenClawDevice device)

@@ -1,18 +1,22 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 using OpenClaw.Core.Devices;
+using OpenClaw.Core.Errors;
+using OpenClaw.Core.Offline;
 
 namespace OpenClaw.PowerShell.Completion
 {
     /// <summary>
     /// What this runspace has already read from gateways, for tab completion. Completion must never touch the
     /// network while someone is typing, so completers offer only what earlier commands listed. Of a device it keeps
-    /// only what completion shows (<see cref="DeviceCompletion"/>): a listing of 10,000 devices otherwise kept every
-    /// device's whole object graph alive after the command, and the garbage collector copied it between
-    /// generations while the listing was still being built.
+    /// only what completion shows (<see cref="DeviceCompletion"/>). An offline listing that streams its devices
+    /// keeps none of them: it remembers its state folder, and completion reads that local store when it is asked
+    /// (<see cref="RememberFolder"/>). Keeping something for each of 10,000 devices while they were built made the
+    /// garbage collector copy it between generations, about a sixth of the listing's time.
     /// </summary>
     internal sealed class CompletionCache
     {
@@ -20,6 +24,7 @@ namespace OpenClaw.PowerShell.Completion
         private static readonly CompletionCache Detached = new CompletionCache();
         private readonly Dictionary<string, DeviceCompletion> _devices = new Dictionary<string, DeviceCompletion>(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, PendingDeviceRequest> _requests = new Dictionary<string, PendingDeviceRequest>(StringComparer.OrdinalIgnoreCase);
+        private readonly List<string> _folders = new List<string>();
         private IReadOnlyList<string> _knownScopes = Array.Empty<string>();
 
         public static CompletionCache Current =>
@@ -35,15 +40,18 @@ namespace OpenClaw.PowerShell.Completion
             }
         }
 
-        /// <summary>One device of a listing that streams its devices, remembered as it passes.</summary>
-        public void Remember(PairedDevice device)
+        /// <summary>
+        /// A state folder a listing streamed its devices from, with that listing's requests and release scopes:
+        /// completion reads the folder's devices when it is asked (<see cref="Devices"/>).
+        /// </summary>
+        public void RememberFolder(string stateDirectory, IReadOnlyList<PendingDeviceRequest> requests, IReadOnlyList<string> knownScopes)
         {
-            lock (_devices) _devices[device.DeviceId] = new DeviceCompletion(device);
-        }
-
-        /// <summary>The requests of a listing that streams its devices, and the release's scopes.</summary>
-        public void Remember(IReadOnlyList<PendingDeviceRequest> requests, IReadOnlyList<string> knownScopes) =>
             Remember(new DevicePairingSnapshot(Array.Empty<PairedDevice>(), requests), knownScopes);
+            lock (_devices)
+            {
+                if (!_folders.Contains(stateDirectory)) _folders.Add(stateDirectory);
+            }
+        }
 
         /// <summary>Drops devices that were removed, with their requests, so completion stops offering them.</summary>
         public void Forget(IEnumerable<string> deviceIds)
@@ -61,9 +69,38 @@ namespace OpenClaw.PowerShell.Completion
             }
         }
 
+        /// <summary>
+        /// The devices remembered, and those of the remembered folders as they are now (each id once, the folders'
+        /// first). A folder that can no longer be read offers nothing: completion never fails.
+        /// </summary>
         public IReadOnlyList<DeviceCompletion> Devices
         {
-            get { lock (_devices) return _devices.Values.ToList(); }
+            get
+            {
+                List<DeviceCompletion> remembered;
+                List<string> folders;
+                lock (_devices)
+                {
+                    remembered = _devices.Values.ToList();
+                    folders = _folders.ToList();
+                }
+                var devices = new Dictionary<string, DeviceCompletion>(StringComparer.OrdinalIgnoreCase);
+                foreach (var device in folders.SelectMany(FolderDevices)) devices[device.DeviceId] = device;
+                foreach (var device in remembered.Where(d => !devices.ContainsKey(d.DeviceId))) devices[device.DeviceId] = device;
+                return devices.Values.ToList();
+            }
+        }
+
+        private static IEnumerable<DeviceCompletion> FolderDevices(string stateDirectory)
+        {
+            try
+            {
+                return OfflineState.Open(stateDirectory, null).Snapshot.Paired.Select(d => new DeviceCompletion(d)).ToList();
+            }
+            catch (Exception e) when (e is OpenClawException || e is IOException || e is UnauthorizedAccessException)
+            {
+                return Array.Empty<DeviceCompletion>();
+            }
         }
 
         public IReadOnlyList<PendingDeviceRequest> Requests

@@ -45,7 +45,10 @@ namespace OpenClaw.PowerShell
         internal static OpenClawOrigin Unreadable(string why) => new OpenClawOrigin("Unknown", null, null, null) { Problem = why };
 
         /// <summary>The address output objects show as GatewayUrl: the gateway's URL, or the state folder as a file: URI.</summary>
-        internal Uri Address => Url ?? new Uri(GatewayAddress.NormalizeFolder(StateDirectory!) + System.IO.Path.DirectorySeparatorChar);
+        internal Uri Address => _address ??= Url ?? new Uri(GatewayAddress.NormalizeFolder(StateDirectory!) + System.IO.Path.DirectorySeparatorChar);
+
+        /// <summary>Made once: every device of a listing shares its origin, and views read GatewayUrl for each of them.</summary>
+        private Uri? _address;
 
         internal static OpenClawOrigin Of(GatewaySession session) =>
             new OpenClawOrigin(GatewayKind, session.Url, session.Settings.StateDirectory, ConnectionRegistry.Current.IdOf(session));
