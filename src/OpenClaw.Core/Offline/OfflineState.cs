@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Newtonsoft.Json.Linq;
 using OpenClaw.Core.Devices;
 using OpenClaw.Core.Releases;
@@ -41,6 +43,26 @@ namespace OpenClaw.Core.Offline
         /// (PairingStoreLocator opens it as an empty JSON store).
         /// </summary>
         public bool NothingPairedYet => Store is JsonPairingStore json && !File.Exists(json.Location) && !File.Exists(json.PendingLocation);
+
+        /// <summary>
+        /// devices/paired.json and devices/pending.json found beside a SQLite store: a JSON store an older release
+        /// wrote that was never imported (an import renames them to *.json.migrated), so the gateway does not use
+        /// the devices in them. Empty for a JSON store, or when nothing was left behind.
+        /// </summary>
+        public IReadOnlyList<string> UnimportedLegacyFiles =>
+            Store.Kind != "sqlite" ? Array.Empty<string>() : LegacyJsonFiles.Select(f => Path.Combine(StateDirectory, "devices", f)).Where(File.Exists).ToArray();
+
+        private static readonly string[] LegacyJsonFiles = { "paired.json", "pending.json" };
+
+        /// <summary>
+        /// Whether the gateway imports <see cref="UnimportedLegacyFiles"/> when it next starts (2026.8.1-2026.9.4),
+        /// or only `openclaw doctor --fix` does (2026.9.5 and later); null when the store does not record its release.
+        /// </summary>
+        public bool? LegacyFilesImportedAtStart => Release.Version is { } version ? ReleaseLandscape.Of(version).ImportsLegacyPairingAtStart : (bool?)null;
+
+        /// <summary>The first release whose gateway leaves a legacy JSON store to `openclaw doctor --fix`.</summary>
+        public static ReleaseVersion FirstDoctorOnlyImport { get; } =
+            ReleaseLandscape.First(e => e.Store == PairingStoreLayout.Sqlite && !e.ImportsLegacyPairingAtStart).From;
 
         /// <summary>The device id of the local OpenClaw CLI identity in this folder (identity/device.json, or the database), if any.</summary>
         public string? LocalDeviceId { get; }

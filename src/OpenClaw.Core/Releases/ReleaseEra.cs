@@ -94,6 +94,12 @@ namespace OpenClaw.Core.Releases
 
         public IdentityLocation Identity { get; init; }
 
+        /// <summary>
+        /// A JSON pairing store an older release left behind is imported into the SQLite store when the gateway starts
+        /// (2026.8.1-2026.9.4); from 2026.9.5 only <c>openclaw doctor --fix</c> imports it. False before SQLite.
+        /// </summary>
+        public bool ImportsLegacyPairingAtStart { get; init; }
+
         public override string ToString() => $"{From}: {Change}";
     }
 }

@@ -116,9 +116,16 @@ namespace OpenClaw.Core.Releases
                 Store = PairingStoreLayout.Sqlite,
                 SchemaVersion = 15,
                 Identity = IdentityLocation.StateDatabase,
+                ImportsLegacyPairingAtStart = true,
             });
             Then(e => e with { From = new ReleaseVersion(2026, 9, 3), Change = "schema 16 (device tables unchanged)", Evidence = "2026.9.3 newer-schema check; release-matrix Part 1 §5", SchemaVersion = 16 });
             Then(e => e with { From = new ReleaseVersion(2026, 9, 4), Change = "schema 17 (device tables unchanged)", Evidence = "2026.9.4 newer-schema check; release-matrix Part 1 §5", SchemaVersion = 17 });
+            Then(e => e with
+            {
+                From = new ReleaseVersion(2026, 9, 5), Change = "a legacy JSON pairing store is no longer imported at gateway start, only by openclaw doctor --fix",
+                Evidence = "2026.9.5 dist/server-startup-plugins-Dkw8Aafn.mjs:51-53 (warning only), docs/gateway/pairing.md:451-456; matrix run 2026-12-07",
+                ImportsLegacyPairingAtStart = false,
+            });
             Then(e => e with
             {
                 From = new ReleaseVersion(2026, 9, 6), Change = "schema 18; operator.sessions.read and operator.sessions.write, implied by write",

@@ -22,7 +22,27 @@ namespace OpenClaw.PowerShell.Cmdlets
         {
             var state = OfflineState.Open(ProviderPath(cmdlet, stateDirectory), release);
             cmdlet.WriteVerbose($"Offline: {Describe(state)}; {state.Snapshot.Paired.Count} paired device(s); judged for {state.Release.Name} ({RecommendedActions.ReleaseEvidence(state.Release)}).");
+            WarnOfUnimportedLegacyFiles(cmdlet, state);
             return state;
+        }
+
+        /// <summary>
+        /// A JSON store left beside the SQLite store and never imported: its devices are invisible to the gateway and
+        /// to this read, which shows the SQLite store, so an audit could pass while devices wait to come back.
+        /// </summary>
+        private static void WarnOfUnimportedLegacyFiles(PSCmdlet cmdlet, OfflineState state)
+        {
+            var files = state.UnimportedLegacyFiles;
+            if (files.Count == 0) return;
+            var doctor = OfflineState.FirstDoctorOnlyImport;
+            var next = state.LegacyFilesImportedAtStart switch
+            {
+                true => $"{state.Release.Name} imports them when the gateway next starts; 'openclaw doctor --fix', run with the gateway stopped, imports them too",
+                false => $"{state.Release.Name} imports them only with 'openclaw doctor --fix': stop the gateway and run it",
+                null => $"releases before {doctor} import them when the gateway starts; from {doctor} only 'openclaw doctor --fix' does (stop the gateway and run it)",
+            };
+            cmdlet.WriteWarning($"{string.Join(" and ", files)} beside the SQLite store {state.Store.Location} were never imported into it, "
+                                + $"so the gateway does not use the devices in them, and they are not listed here. {char.ToUpperInvariant(next[0])}{next.Substring(1)}.");
         }
 
         private static string Describe(OfflineState state) => state.NothingPairedYet
@@ -34,6 +54,7 @@ namespace OpenClaw.PowerShell.Cmdlets
         {
             var state = OfflineState.OpenUnread(ProviderPath(cmdlet, stateDirectory), null);
             cmdlet.WriteVerbose($"Offline: {Describe(state)}, devices written as they are read; judged for {state.Release.Name} ({RecommendedActions.ReleaseEvidence(state.Release)}).");
+            WarnOfUnimportedLegacyFiles(cmdlet, state);
             return state;
         }
 
