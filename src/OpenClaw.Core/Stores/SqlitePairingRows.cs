@@ -61,32 +61,37 @@ namespace OpenClaw.Core.Stores
             return device.Build();
         }
 
-        public static PendingDeviceRequest Pending(IDataRecord row, string path)
-        {
-            var id = Text(row, "request_id") ?? "";
-            var json = Described(row, path, id);
-            json["requestId"] = id;
-            json["deviceId"] = Text(row, "device_id");
-            json["silent"] = Integer(row, "silent") is long silent ? silent != 0 : (bool?)null;
-            json["isRepair"] = Integer(row, "is_repair") is long repair ? repair != 0 : (bool?)null;
-            json["ts"] = Integer(row, "ts");
-            json["refreshedAtMs"] = Integer(row, "refreshed_at_ms");
-            return PendingDeviceRequest.FromJson(json);
-        }
+        /// <summary>The ordinals of <see cref="PendingColumns"/>, the values of a row as <see cref="Pending"/> takes them.</summary>
+        private const int RequestId = 0, RequestDeviceId = 1, RequestPublicKey = 2, RequestDisplayName = 3, RequestPlatform = 4, RequestClientId = 5,
+            RequestClientMode = 6, RequestRole = 7, RequestRolesJson = 8, RequestScopesJson = 9, RequestRemoteIp = 10, Silent = 11, IsRepairColumn = 12, Ts = 13,
+            RefreshedAtMs = 14;
 
-        /// <summary>The columns a paired row and a request share: how the device described itself and what it asked for.</summary>
-        private static JObject Described(IDataRecord row, string path, string id) => new JObject
+        /// <summary>Whether the gateway prunes request row <paramref name="row"/> (<see cref="IsPruned(long?, long?, DateTimeOffset)"/>).</summary>
+        public static bool IsPruned(FetchedRows rows, int row, DateTimeOffset now) => IsPruned(rows.Integer(row, Ts), rows.Integer(row, RefreshedAtMs), now);
+
+        /// <summary>Request row <paramref name="row"/> of fetched rows (<see cref="PendingColumns"/>, in order), read as the JSON store's record.</summary>
+        public static PendingDeviceRequest Pending(FetchedRows rows, int row, string path)
         {
-            ["publicKey"] = Text(row, "public_key"),
-            ["displayName"] = Text(row, "display_name"),
-            ["platform"] = Text(row, "platform"),
-            ["clientId"] = Text(row, "client_id"),
-            ["clientMode"] = Text(row, "client_mode"),
-            ["role"] = Text(row, "role"),
-            ["roles"] = Json<JArray>(row, "roles_json", path, id),
-            ["scopes"] = Json<JArray>(row, "scopes_json", path, id),
-            ["remoteIp"] = Text(row, "remote_ip"),
-        };
+            var id = rows.Text(row, RequestId) ?? "";
+            return PendingDeviceRequest.FromJson(new JObject
+            {
+                ["publicKey"] = rows.Text(row, RequestPublicKey),
+                ["displayName"] = rows.Text(row, RequestDisplayName),
+                ["platform"] = rows.Text(row, RequestPlatform),
+                ["clientId"] = rows.Text(row, RequestClientId),
+                ["clientMode"] = rows.Text(row, RequestClientMode),
+                ["role"] = rows.Text(row, RequestRole),
+                ["roles"] = Json<JArray>(rows.Text(row, RequestRolesJson), "roles_json", path, id),
+                ["scopes"] = Json<JArray>(rows.Text(row, RequestScopesJson), "scopes_json", path, id),
+                ["remoteIp"] = rows.Text(row, RequestRemoteIp),
+                ["requestId"] = id,
+                ["deviceId"] = rows.Text(row, RequestDeviceId),
+                ["silent"] = rows.Integer(row, Silent) is long silent ? silent != 0 : (bool?)null,
+                ["isRepair"] = rows.Integer(row, IsRepairColumn) is long repair ? repair != 0 : (bool?)null,
+                ["ts"] = rows.Integer(row, Ts),
+                ["refreshedAtMs"] = rows.Integer(row, RefreshedAtMs),
+            });
+        }
 
         /// <summary>Whether the gateway prunes a request row (<see cref="PendingDeviceRequest.IsPruned"/>; 2026.9.6 keeps a row while now - (refreshedAtMs ?? ts) &lt;= 5 min).</summary>
         public static bool IsPruned(long? ts, long? refreshedAtMs, DateTimeOffset now) => PendingDeviceRequest.IsPruned(refreshedAtMs, ts ?? 0, now);
@@ -126,12 +131,6 @@ namespace OpenClaw.Core.Stores
         {
             var ordinal = row.GetOrdinal(column);
             return row.IsDBNull(ordinal) ? null : row.GetValue(ordinal) as string;
-        }
-
-        public static long? Integer(IDataRecord row, string column)
-        {
-            var ordinal = row.GetOrdinal(column);
-            return row.IsDBNull(ordinal) ? null : row.GetValue(ordinal) as long?;
         }
 
         public static Errors.OpenClawException BadColumn(string path, string column, string rowId, string problem) =>

@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Data;
-using System.Data.Common;
 using System.Linq;
 using Microsoft.Data.Sqlite;
 using Newtonsoft.Json.Linq;
@@ -84,18 +82,18 @@ namespace OpenClaw.Core.Stores
             FetchedRows? paired = null;
             try
             {
-                List<IDataRecord> pending;
+                List<PendingDeviceRequest> requests;
                 using (var transaction = connection.BeginTransaction(deferred: true))
                 {
                     SqliteStateDatabase.RequireVerifiedSchema(connection, Location);
                     var count = Query(connection, transaction, "SELECT count(*) FROM device_pairing_paired", reader => reader.Read() ? reader.GetInt32(0) : 0);
                     paired = FetchedRows.Fetch(connection, $"SELECT {SqlitePairingRows.PairedColumns} FROM device_pairing_paired ORDER BY approved_at_ms DESC, device_id", count);
-                    pending = Rows(connection, transaction, $"SELECT {SqlitePairingRows.PendingColumns} FROM device_pairing_pending ORDER BY ts");
+                    using var pending = FetchedRows.Fetch(connection, $"SELECT {SqlitePairingRows.PendingColumns} FROM device_pairing_pending ORDER BY ts");
+                    var now = DateTimeOffset.UtcNow;
+                    requests = Enumerable.Range(0, pending.Count)
+                        .Where(row => !SqlitePairingRows.IsPruned(pending, row, now))
+                        .Select(row => SqlitePairingRows.Pending(pending, row, Location)).ToList();
                 }
-                var now = DateTimeOffset.UtcNow;
-                var requests = pending
-                    .Where(row => !SqlitePairingRows.IsPruned(SqlitePairingRows.Integer(row, "ts"), SqlitePairingRows.Integer(row, "refreshed_at_ms"), now))
-                    .Select(row => SqlitePairingRows.Pending(row, Location)).ToList();
                 return new PairedDeviceStream(Devices(paired), requests, paired);
             }
             catch (Exception e)
@@ -259,16 +257,6 @@ namespace OpenClaw.Core.Stores
             var json = new SqliteJsonColumns(Location);
             for (var row = 0; row < rows.Count; row++) yield return SqlitePairingRows.Paired(rows, row, json);
         }
-
-        /// <summary>Every row of a query, its values copied out of the reader (DbEnumerator gives each row its own record).</summary>
-        private static List<IDataRecord> Rows(SqliteConnection connection, SqliteTransaction transaction, string sql) =>
-            Query(connection, transaction, sql, reader =>
-            {
-                var rows = new DbEnumerator(reader);
-                var list = new List<IDataRecord>();
-                while (rows.MoveNext()) list.Add((IDataRecord)rows.Current);
-                return list;
-            });
 
         /// <summary>Runs a query in the read's transaction; <paramref name="copyRows"/> copies what it needs before the reader closes.</summary>
         private static T Query<T>(SqliteConnection connection, SqliteTransaction transaction, string sql, Func<SqliteDataReader, T> copyRows)
