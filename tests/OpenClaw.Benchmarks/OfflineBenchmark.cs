@@ -39,8 +39,10 @@ namespace OpenClaw.Benchmarks
                     var (result, processMs) = ChildProcess.Run(new[] { "offline", mode, target, options.ModuleManifest });
                     if ((int)result["count"]! != options.OfflineDevices) throw new InvalidOperationException($"{name} read {result["count"]} devices, not {options.OfflineDevices}.");
                     results.AddAll(name, result);
-                    foreach (var steady in result["steadyMs"]!) results.Add(name + ".steadyMs", (double)steady);
-                    foreach (var steady in result["steadyFirstMs"]!) results.Add(name + ".steadyFirstMs", (double)steady);
+                    foreach (var series in new[] { "steadyMs", "steadyFirstMs", "settledMs", "settledFirstMs" })
+                    {
+                        foreach (var value in result[series]!) results.Add(name + "." + series, (double)value);
+                    }
                     results.Add(name + ".processMs", processMs);
                 }
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
