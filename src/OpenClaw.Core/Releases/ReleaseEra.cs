@@ -95,6 +95,12 @@ namespace OpenClaw.Core.Releases
         public IdentityLocation Identity { get; init; }
 
         /// <summary>
+        /// <c>health</c> answers a connection that holds no operator.read (2026.2.21 and later); earlier releases refuse
+        /// it with "missing scope: operator.read". The release detector tells 2026.2.19 from 2026.2.21 by it.
+        /// </summary>
+        public bool HealthAnswersWithoutRead { get; init; }
+
+        /// <summary>
         /// A JSON pairing store an older release left behind is imported into the SQLite store when the gateway starts
         /// (2026.8.1-2026.9.4); from 2026.9.5 only <c>openclaw doctor --fix</c> imports it. False before SQLite.
         /// </summary>

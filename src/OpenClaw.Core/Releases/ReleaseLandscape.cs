@@ -50,8 +50,10 @@ namespace OpenClaw.Core.Releases
             });
             Then(e => e with
             {
-                From = new ReleaseVersion(2026, 2, 21), Change = "approvedScopes kept beside scopes; rotate stays within them; read implied by write or admin",
-                Evidence = "2026.2.21 operatorScopeSatisfied; facts §3.2, §3.3; measured (integration tests)",
+                From = new ReleaseVersion(2026, 2, 21),
+                Change = "approvedScopes kept beside scopes; rotate stays within them; read implied by write or admin; health answers without operator.read",
+                Evidence = "2026.2.21 operatorScopeSatisfied, authorizeGatewayMethod (health, #19699); facts §3.2, §3.3; tests/gateway/MEASURED.md; measured (integration tests)",
+                HealthAnswersWithoutRead = true,
                 ScopeCheck = ScopeCheckRule.ReadImpliedByWriteOrAdmin,
                 Repair = RepairStrategy.ApproveThenRotate,
                 StoreKeepsApprovedScopes = true,

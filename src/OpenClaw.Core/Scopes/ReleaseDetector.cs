@@ -24,8 +24,11 @@ namespace OpenClaw.Core.Scopes
     /// </summary>
     public static class ReleaseDetector
     {
-        private static readonly ReleaseVersion Release2219 = new ReleaseVersion(2026, 2, 19);
-        private static readonly ReleaseVersion Release2221 = new ReleaseVersion(2026, 2, 21);
+        /// <summary>The first release offering device.pair.remove (2026.2.19): a gateway that offers it is this one or later.</summary>
+        private static readonly ReleaseVersion FirstWithRemove = ReleaseLandscape.FirstOffering(DeviceMethods.Remove);
+
+        /// <summary>The first release whose health answers without operator.read (2026.2.21).</summary>
+        private static readonly ReleaseVersion FirstHealthWithoutRead = ReleaseLandscape.First(e => e.HealthAnswersWithoutRead).From;
 
         public static async Task<GatewayRelease> DetectAsync(GatewayConnection connection, IReadOnlyCollection<string> connectionScopes,
             Func<CancellationToken, Task<GatewayConnection?>> openAdminConnection, CancellationToken cancellation)
@@ -49,14 +52,15 @@ namespace OpenClaw.Core.Scopes
                 }
                 catch (OpenClawException e) when (e.ErrorId == ErrorIds.MissingScope)
                 {
-                    return GatewayRelease.FromVersion(Release2219, "health refused without operator.read, which only 2026.2.19 does; the gateway reports no version");
+                    // Offering device.pair.remove and refusing health without read: the one release between the two.
+                    return GatewayRelease.FromVersion(FirstWithRemove, $"health refused without operator.read, which of the releases offering device.pair.remove only {FirstWithRemove} does; the gateway reports no version");
                 }
                 using (var admin = await openAdminConnection(cancellation).ConfigureAwait(false))
                 {
                     if (admin != null && await FromConfigSchemaAsync(admin, cancellation).ConfigureAwait(false) is { } exact) return exact;
                 }
-                return GatewayRelease.Unrecorded($"{Release2221}-{GatewayRelease.LastReportingDev} (not reported)", Release2221,
-                    "health answered without operator.read (2026.2.21 or later) and the exact version is not available without operator.admin; judged by 2026.2.21's stricter rules");
+                return GatewayRelease.Unrecorded($"{FirstHealthWithoutRead}-{GatewayRelease.LastReportingDev} (not reported)", FirstHealthWithoutRead,
+                    $"health answered without operator.read ({FirstHealthWithoutRead} or later) and the exact version is not available without operator.admin; judged by {FirstHealthWithoutRead}'s stricter rules");
             }
             return GatewayRelease.Detect(hello);
         }
