@@ -83,11 +83,11 @@ namespace OpenClaw.Integration.Tests.Gateway
                 info.ArgumentList.Add(a);
             }
             foreach (var pair in Environment()) info.Environment[pair.Key] = pair.Value;
-            var log = new StreamWriter(LogFile, append: true) { AutoFlush = true };
+            var log = new GatewayLog(LogFile);
             _process = Process.Start(info) ?? throw new InvalidOperationException("Cannot start the gateway.");
-            _process.OutputDataReceived += (_, e) => { if (e.Data != null) lock (log) log.WriteLine(e.Data); };
-            _process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (log) log.WriteLine(e.Data); };
-            _process.Exited += (_, _) => { lock (log) log.Dispose(); };
+            _process.OutputDataReceived += (_, e) => log.Append(e.Data);
+            _process.ErrorDataReceived += (_, e) => log.Append(e.Data);
+            _process.Exited += (_, _) => log.Dispose();
             _process.EnableRaisingEvents = true;
             _process.BeginOutputReadLine();
             _process.BeginErrorReadLine();
@@ -123,6 +123,37 @@ namespace OpenClaw.Integration.Tests.Gateway
                 Thread.Sleep(500);
             }
             throw new TimeoutException($"OpenClaw {Version} did not become ready within {StartTimeout.TotalMinutes} min:\n{TailLog()}");
+        }
+
+        /// <summary>
+        /// The gateway's output, appended to its log file. Exited can be raised before the last lines are read, and a
+        /// line written to the closed file threw on a pool thread and crashed the test host (CI, 2026-12-07): a line
+        /// that comes after the close is dropped.
+        /// </summary>
+        private sealed class GatewayLog : IDisposable
+        {
+            private readonly StreamWriter _writer;
+            private bool _closed;
+
+            public GatewayLog(string path) => _writer = new StreamWriter(path, append: true) { AutoFlush = true };
+
+            public void Append(string? line)
+            {
+                if (line == null) return;
+                lock (_writer)
+                {
+                    if (!_closed) _writer.WriteLine(line);
+                }
+            }
+
+            public void Dispose()
+            {
+                lock (_writer)
+                {
+                    _closed = true;
+                    _writer.Dispose();
+                }
+            }
         }
 
         public void Stop()
