@@ -114,6 +114,27 @@ Describe 'Objects act on the gateway or store they came from' -Skip:(-not $Gatew
         $errors[0].FullyQualifiedErrorId | Should -Be (Get-FullErrorId OpenClaw.InvalidSource Update-OpenClawDeviceScope)
     }
 
+    It 'an Origin URL carrying a password is InvalidSource, and the password reaches no stream' {
+        $crafted = Import-Clixml -LiteralPath $Export
+        $crafted.Origin.Url = $crafted.Origin.Url.ToString() -replace '^ws://', 'ws://admin:hunter2-secret@'
+        $errors = $null
+        $all = $crafted | Update-OpenClawDeviceScope -WhatIf -Verbose -ErrorVariable errors -ErrorAction SilentlyContinue *>&1 | Out-String
+        $errors | Should -HaveCount 1
+        $errors[0].FullyQualifiedErrorId | Should -Be (Get-FullErrorId OpenClaw.InvalidSource Update-OpenClawDeviceScope)
+        "$($errors[0]) $($errors[0].ErrorDetails) $($errors[0].CategoryInfo)" | Should -Not -Match 'hunter2'
+        $all | Should -Not -Match 'hunter2'
+    }
+
+    It 'a device whose Origin cannot be read is still judged, and its report shows without one' {
+        $unreadable = Import-Clixml -LiteralPath $Export
+        $unreadable.Origin.Kind = 'Bogus'
+        $report = $unreadable | Test-OpenClawDeviceScope
+        $report.IsCompliant | Should -BeFalse
+        $report.GatewayUrl | Should -BeNullOrEmpty
+        "$($report.Origin)" | Should -Match 'unreadable source'
+        ($report | Format-List * | Out-String) | Should -Match 'IsCompliant'
+    }
+
     It 'an object that came through remoting from another computer, naming a loopback gateway, is a SourceMismatch' {
         $remote = Import-Clixml -LiteralPath $Export
         $remote | Add-Member -NotePropertyName PSComputerName -NotePropertyValue 'other-host.example'

@@ -50,10 +50,14 @@ namespace OpenClaw.PowerShell.Cmdlets
                     return new OpenClawOrigin(OpenClawOrigin.OfflineKind, null, folder, null);
                 case OpenClawOrigin.GatewayKind:
                     var url = Text(bag, nameof(OpenClawOrigin.Url));
+                    // The URL is not repeated: a hand-made one may carry a password, which must reach no message.
                     if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != "ws" && uri.Scheme != "wss"))
                     {
-                        return OpenClawOrigin.Unreadable($"its Url '{url}' is not a ws:// or wss:// address");
+                        return OpenClawOrigin.Unreadable("its Url is not a ws:// or wss:// address");
                     }
+                    // A user name or password in it would be shown in every message and view that names the source;
+                    // the module's own origins never carry one (settings resolution strips it).
+                    if (uri.UserInfo.Length > 0) return OpenClawOrigin.Unreadable("its Url carries a user name or password");
                     var id = bag.Properties[nameof(OpenClawOrigin.ConnectionId)]?.Value;
                     return new OpenClawOrigin(OpenClawOrigin.GatewayKind, uri, folder, id == null ? null : LanguagePrimitives.ConvertTo<int>(id));
                 default:

@@ -101,12 +101,11 @@ namespace OpenClaw.PowerShell
 
         public string GatewayRelease { get; }
 
-        /// <summary>The gateway's URL; for an offline repair, the state folder as a file: URI.</summary>
         /// <summary>Where it was read: the gateway (URL, connection) or offline folder; commands given it act there.</summary>
         public OpenClawOrigin Origin { get; }
 
         /// <summary>The gateway's URL, or the offline state folder as a file: URI.</summary>
-        public Uri GatewayUrl => Origin.Address;
+        public Uri? GatewayUrl => Origin.Address;
 
         /// <summary>Offline repairs: the store file that was edited (devices/paired.json, state/openclaw.sqlite); null online.</summary>
         public string? StateFile { get; }

@@ -67,7 +67,7 @@ namespace OpenClaw.PowerShell
         public OpenClawOrigin Origin { get; }
 
         /// <summary>The gateway's URL, or the offline state folder as a file: URI.</summary>
-        public Uri GatewayUrl => Origin.Address;
+        public Uri? GatewayUrl => Origin.Address;
         public bool IsCurrentIdentity { get; }
 
         public override string ToString() => $"{Name} ({ShortId}) {Role}: {(IsCompliant ? "compliant" : "missing " + string.Join(", ", MissingScopes.Concat(MissingTokenScopes).Distinct()))}";

@@ -51,7 +51,7 @@ namespace OpenClaw.PowerShell
         public OpenClawOrigin Origin { get; }
 
         /// <summary>The gateway's URL, or the offline state folder as a file: URI.</summary>
-        public Uri GatewayUrl => Origin.Address;
+        public Uri? GatewayUrl => Origin.Address;
         public string GatewayRelease { get; }
         public string? Error { get; }
 

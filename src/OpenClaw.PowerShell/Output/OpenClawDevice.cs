@@ -79,7 +79,7 @@ namespace OpenClaw.PowerShell
         public OpenClawOrigin Origin { get; }
 
         /// <summary>The gateway's URL, or the offline state folder as a file: URI.</summary>
-        public Uri GatewayUrl => Origin.Address;
+        public Uri? GatewayUrl => Origin.Address;
 
         /// <summary>The gateway release the device was read from, e.g. 2026.2.19.</summary>
         public string GatewayRelease { get; }

@@ -44,8 +44,11 @@ namespace OpenClaw.PowerShell
 
         internal static OpenClawOrigin Unreadable(string why) => new OpenClawOrigin("Unknown", null, null, null) { Problem = why };
 
-        /// <summary>The address output objects show as GatewayUrl: the gateway's URL, or the state folder as a file: URI.</summary>
-        internal Uri Address => _address ??= Url ?? new Uri(GatewayAddress.NormalizeFolder(StateDirectory!) + System.IO.Path.DirectorySeparatorChar);
+        /// <summary>
+        /// The address output objects show as GatewayUrl: the gateway's URL, or the state folder as a file: URI; null for
+        /// an unreadable source (a deserialized object can still be judged without one, and shown).
+        /// </summary>
+        internal Uri? Address => _address ??= Url ?? (StateDirectory is { } folder ? new Uri(GatewayAddress.NormalizeFolder(folder) + System.IO.Path.DirectorySeparatorChar) : null);
 
         /// <summary>Made once: every device of a listing shares its origin, and views read GatewayUrl for each of them.</summary>
         private Uri? _address;
@@ -56,13 +59,9 @@ namespace OpenClaw.PowerShell
         internal static OpenClawOrigin Of(OfflineState state) =>
             new OpenClawOrigin(OfflineKind, null, GatewayAddress.NormalizeFolder(state.StateDirectory), null);
 
-        /// <summary>Whether two sources name the same gateway or folder (the connection that reached it does not matter).</summary>
-        public bool IsSameAs(OpenClawOrigin other) =>
-            IsOffline
-                ? other.IsOffline && GatewayAddress.SameFolder(StateDirectory!, other.StateDirectory!)
-                : !other.IsOffline && GatewayAddress.SameGateway(Url!, other.Url!);
-
         public override string ToString() =>
-            IsOffline ? $"offline store {StateDirectory}" : ConnectionId is { } id ? $"{Url} (connection #{id})" : Url!.ToString();
+            Problem != null ? $"an unreadable source ({Problem})"
+            : IsOffline ? $"offline store {StateDirectory}"
+            : ConnectionId is { } id ? $"{Url} (connection #{id})" : Url!.ToString();
     }
 }
