@@ -19,13 +19,14 @@ namespace OpenClaw.PowerShell.Cmdlets
             var session = cmdlet.Sessions.For(route, ManagementAccess.ReadDevices, release);
             var snapshot = cmdlet.Run(async token => await (await session.DevicesAsync(token).ConfigureAwait(false)).ListAsync(token).ConfigureAwait(false));
             CompletionCache.Current.Remember(snapshot, session.Release.KnownScopes);
-            return (snapshot, device => ToOutput(device, snapshot, session));
+            var origin = OpenClawOrigin.Of(session); // one for the whole list, as offline (OfflineDeviceReader.Outputs)
+            return (snapshot, device => ToOutput(device, snapshot, session, origin));
         }
 
-        public static OpenClawDevice ToOutput(PairedDevice device, DevicePairingSnapshot snapshot, GatewaySession session) =>
+        public static OpenClawDevice ToOutput(PairedDevice device, DevicePairingSnapshot snapshot, GatewaySession session, OpenClawOrigin? origin = null) =>
             new OpenClawDevice(device,
                 snapshot.PendingFor(device.DeviceId).Select(r => new OpenClawDeviceRequest(r)).ToArray(),
                 string.Equals(device.DeviceId, session.Identity.Identity.DeviceId, StringComparison.OrdinalIgnoreCase),
-                OpenClawOrigin.Of(session), session.Release);
+                origin ?? OpenClawOrigin.Of(session), session.Release);
     }
 }

@@ -22,7 +22,9 @@ namespace OpenClaw.PowerShell.Cmdlets
         /// under -WhatIf nothing would have been written anyway.
         /// </summary>
         public static string AsWarning(OpenClawException refusal, string command) =>
-            refusal.Message.Replace("; nothing was written.", ".") + " " + RecommendedActions.For(refusal, command);
+            RecommendedActions.For(refusal, command) is { } advice
+                ? refusal.Message.Replace("; nothing was written.", ".") + " " + advice
+                : refusal.Message.Replace("; nothing was written.", ".");
 
         public static ErrorRecord InvalidArgument(string id, string message, object? target, string? recommendedAction = null) =>
             From(new OpenClawException(id, OpenClawErrorKind.InvalidArgument, message, recommendedAction, target));

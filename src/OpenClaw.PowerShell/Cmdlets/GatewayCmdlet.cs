@@ -119,7 +119,7 @@ namespace OpenClaw.PowerShell.Cmdlets
             return new SourceRouting(Array.Empty<Route>(), null);
         }
 
-        internal void RefuseConflictingTargets()
+        private void RefuseConflictingTargets()
         {
             if (Connection is { Length: > 0 } && HasExplicitSettings)
             {
