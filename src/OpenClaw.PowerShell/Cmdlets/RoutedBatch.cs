@@ -10,19 +10,20 @@ namespace OpenClaw.PowerShell.Cmdlets
     /// </summary>
     internal sealed class RoutedBatch<T>
     {
-        private readonly List<(Route Route, List<T> Items)> _groups = new List<(Route, List<T>)>();
+        private readonly List<(Route Route, List<T> Items, HashSet<T> Seen)> _groups = new List<(Route, List<T>, HashSet<T>)>();
 
         public int Count => _groups.Sum(g => g.Items.Count);
 
+        /// <summary>Routes are few (one per gateway or folder), items many: each group keeps a set, so adding stays O(1).</summary>
         public void Add(Route route, T item)
         {
             var group = _groups.FirstOrDefault(g => g.Route.Equals(route));
             if (group.Items == null)
             {
-                group = (route, new List<T>());
+                group = (route, new List<T>(), new HashSet<T>());
                 _groups.Add(group);
             }
-            if (!group.Items.Contains(item)) group.Items.Add(item);
+            if (group.Seen.Add(item)) group.Items.Add(item);
         }
 
         public IEnumerable<(Route Route, IReadOnlyList<T> Items)> Groups => _groups.Select(g => (g.Route, (IReadOnlyList<T>)g.Items));
